@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Appliance.Host.Cli;
+
+/// <summary>Every top-level verb of the CLI, one factory per feature (each in its own file).</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return PathsCommand.Create();
+    }
+}
