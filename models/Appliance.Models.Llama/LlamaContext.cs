@@ -159,7 +159,12 @@ public sealed unsafe partial class LlamaContext : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTokens, "MaxTokens must be >= 0");
         }
-        _busy.Wait(cancellationToken);
+        // A free context starts even with a cancelled token: the abort flag then stops the first llama_decode,
+        // which leaves the cache consistent (and is how the abort path is tested).
+        if (!_busy.Wait(0))
+        {
+            _busy.Wait(cancellationToken);
+        }
         try
         {
             Volatile.Write(ref *_abortFlag, 0);
@@ -179,6 +184,7 @@ public sealed unsafe partial class LlamaContext : IDisposable
         var prefillStart = clock.Elapsed.TotalMilliseconds;
         var reason = Prefill(prompt, reused);
         var prefillMs = clock.Elapsed.TotalMilliseconds - prefillStart;
+        var evaluated = Count - reused;
         var generated = new List<int>();
         var text = new StringBuilder();
         double firstTokenMs = 0, lastTokenMs = 0;
@@ -258,7 +264,7 @@ public sealed unsafe partial class LlamaContext : IDisposable
                 Emit(stops.Flush());
             }
         }
-        var timings = new GenerationTimings(prompt.Count, prompt.Count - reused, reused, generated.Count,
+        var timings = new GenerationTimings(prompt.Count, evaluated, reused, generated.Count,
             firstTokenMs, prefillMs, Math.Max(0, lastTokenMs - firstTokenMs), clock.Elapsed.TotalMilliseconds, reason!.Value);
         LastTimings = timings;
         return new CompletionResult(text.ToString(), generated, timings);
