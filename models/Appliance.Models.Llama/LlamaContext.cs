@@ -126,6 +126,10 @@ public sealed unsafe partial class LlamaContext : IDisposable
         {
             await foreach (var piece in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break; // pieces decoded ahead of a slow reader are dropped once it cancels
+                }
                 yield return piece;
             }
         }
