@@ -366,6 +366,17 @@ public sealed unsafe partial class LlamaContext : IDisposable
         };
     }
 
+    /// <summary>
+    /// Decodes one BOS and forgets it: the first llama_decode of a context builds its compute graph and
+    /// touches the weights, which would otherwise be billed to the first prompt's timings.
+    /// </summary>
+    public void Warmup()
+    {
+        Generate([Model.Bos >= 0 ? Model.Bos : 0], GenerationOptions.Greedy with { MaxTokens = 1 });
+        ClearCache();
+        LastTimings = null;
+    }
+
     /// <summary>Forgets every cached token (next prompt is evaluated in full).</summary>
     public void ClearCache()
     {
