@@ -14,6 +14,7 @@ public static unsafe partial class LlamaRuntime
 {
     private static readonly Lock Gate = new();
     private static LlamaBackendInfo? _info;
+    private static bool _resolverInstalled; // SetDllImportResolver may be called once per assembly; a failed Initialize may be retried
 
     /// <summary>What was loaded, or null before <see cref="Initialize"/>.</summary>
     public static LlamaBackendInfo? Info => _info;
@@ -73,7 +74,11 @@ public static unsafe partial class LlamaRuntime
             [LibraryNames.Llama] = NativeLibraryLoader.Load(LibraryNames.LlamaFile, dirs.Select(d => Path.Combine(d, LibraryNames.LlamaFile))),
         };
         var dir = dirs.First(d => File.Exists(Path.Combine(d, LibraryNames.LlamaFile)));
-        NativeLibraryLoader.Resolve(typeof(LlamaRuntime).Assembly, handles);
+        if (!_resolverInstalled)
+        {
+            NativeLibraryLoader.Resolve(typeof(LlamaRuntime).Assembly, handles);
+            _resolverInstalled = true;
+        }
 
         var version = CheckBuild();
         if (options.Logger is not null)

@@ -44,6 +44,25 @@ public sealed class GoldenTests(LlamaFixture fixture)
     [InlineData("sse42")]
     public async Task ForcedVariantInChildProcessMatchesGolden(string variant)
     {
+        var (code, stdout, stderr) = await RunChildAsync(variant);
+        Assert.True(code == 0, $"child failed ({code}): {stderr}");
+        var newline = stdout.IndexOf('\n', StringComparison.Ordinal);
+        Assert.Equal(variant, stdout[..newline]);
+        Assert.Equal(Golden, stdout[(newline + 1)..]);
+    }
+
+    [Fact]
+    public async Task UnknownVariantIsAClearErrorListingTheAvailableOnes()
+    {
+        var (code, _, stderr) = await RunChildAsync("pentium3");
+        Assert.NotEqual(0, code);
+        Assert.Contains("unknown CPU variant 'pentium3'", stderr, StringComparison.Ordinal);
+        Assert.Contains("haswell", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs this test assembly's Program.Main as a child: a CPU variant is fixed per process.</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> RunChildAsync(string variant)
+    {
         var self = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { self, "variant-child", variant, SharedData.Stories260K, "Once upon a time", GoldenTokens.ToString(System.Globalization.CultureInfo.InvariantCulture) })
@@ -55,9 +74,6 @@ public sealed class GoldenTests(LlamaFixture fixture)
         var stdout = await child.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await child.WaitForExitAsync(timeout.Token);
-        Assert.True(child.ExitCode == 0, $"child failed ({child.ExitCode}): {await stderr}");
-        var newline = stdout.IndexOf('\n', StringComparison.Ordinal);
-        Assert.Equal(variant, stdout[..newline]);
-        Assert.Equal(Golden, stdout[(newline + 1)..]);
+        return (child.ExitCode, stdout, await stderr);
     }
 }
