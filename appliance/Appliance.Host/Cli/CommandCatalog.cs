@@ -14,6 +14,7 @@ internal static class CommandCatalog
     private static IEnumerable<Command> Features()
     {
         yield return PathsCommand.Create();
+        yield return LlmCommands.Create();
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
