@@ -9,11 +9,13 @@ namespace Appliance.Models.Sherpa.Vad;
 /// thread feeds it.
 /// </summary>
 /// <remarks>
-/// Samples reach the native detector in whole windows only (the remainder waits here), so the
-/// native sample counter always equals what we fed. That lets us (a) report the segment start the
-/// native code will use as soon as it triggers (<see cref="SpeechStarted"/>), and (b) reset the
+/// Samples reach the native detector one window per call: its AcceptWaveform makes a single
+/// speech/non-speech decision per call (any window voiced = voiced), so a long chunk would blur every
+/// boundary inside it into one decision. Only whole windows are fed (the remainder waits here), so the
+/// native sample counter always equals what we fed. That lets us (a) place <see cref="SpeechStarted"/>
+/// on the stream clock as soon as the model triggers, and (b) reset the
 /// native detector while idle before its int32 sample counter could overflow (~37 h at 16 kHz)
-/// without losing or shifting samples.
+/// without shifting the stream clock (the few samples the model still held are silence).
 /// </remarks>
 public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
 {
@@ -83,9 +85,8 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
                 }
                 continue;
             }
-            var whole = samples.Length / window * window;
-            Feed(samples[..whole], events);
-            samples = samples[whole..];
+            Feed(samples[..window], events);
+            samples = samples[window..];
         }
     }
 
@@ -116,6 +117,7 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
 
     public void Dispose() => handle.Dispose();
 
+    /// <summary>Feeds exactly one window.</summary>
     private void Feed(ReadOnlySpan<float> samples, ICollection<VadEvent> events)
     {
         fixed (float* p = samples)
@@ -126,8 +128,10 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
         var detected = SherpaOnnx.SherpaOnnxVoiceActivityDetectorDetected(handle) != 0;
         if (detected && !inSpeech)
         {
-            // voice-activity-detector.cc opens a segment at tail - 2 windows - min speech, never
-            // before what it still holds; the earliest it can hold is the end of the last segment.
+            // The model triggers once min_speech_duration of windows were voiced, so the first voiced
+            // window began about min speech + two windows (the one just fed and the model's
+            // lookahead) before the end of what we fed. Within a window of the true onset; the
+            // segment reported later starts a little earlier (sherpa pads it by two windows).
             var start = nativeBase + nativeFed - 2L * window - minSpeechSamples;
             events.Add(new SpeechStarted(Math.Max(start, Math.Max(lastSegmentEnd, nativeBase))));
         }
