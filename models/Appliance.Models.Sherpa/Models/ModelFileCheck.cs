@@ -26,17 +26,15 @@ public static class ModelFileCheck
     }
 
     /// <summary>
-    /// The file must exist and look like a serialized ONNX ModelProto: protobuf field 1 (ir_version,
-    /// varint) comes first in every exporter's output, so the first byte is 0x08.
+    /// The file must exist and parse as a serialized ONNX ModelProto with a graph (walked at the
+    /// protobuf level, graph skipped; see <see cref="OnnxMetadata.Inspect"/>).
     /// </summary>
     public static string RequireOnnx(string field, string? path)
     {
         var full = RequireFile(field, path);
-        using var stream = File.OpenRead(full);
-        var first = stream.ReadByte();
-        if (stream.Length < 16 || first != 0x08)
+        if (!OnnxMetadata.Inspect(full).IsModel)
         {
-            throw new SherpaModelException($"{field}: '{path}' is not an ONNX model ({stream.Length} bytes, does not start with an ONNX header)");
+            throw new SherpaModelException($"{field}: '{path}' is not an ONNX model ({new FileInfo(full).Length} bytes that do not parse as an ONNX ModelProto with a graph)");
         }
         return full;
     }
