@@ -28,5 +28,6 @@ internal sealed class FolderView(string path)
         return Directory.Exists(dir) ? dir : null;
     }
 
-    public string Listing() => files.Length == 0 ? "(no files)" : string.Join(", ", files.Select(System.IO.Path.GetFileName));
+    public string Listing() => files.Length == 0 ? "(no files)"
+        : string.Join(", ", files.Take(12).Select(System.IO.Path.GetFileName)) + (files.Length > 12 ? $" and {files.Length - 12} more" : string.Empty);
 }

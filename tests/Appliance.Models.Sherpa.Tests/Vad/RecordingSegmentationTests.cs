@@ -1,5 +1,6 @@
 using Appliance.Core.Audio;
 using Appliance.Core.Speech;
+using Appliance.Models.Sherpa.Vad;
 using Appliance.TestSupport;
 
 namespace Appliance.Models.Sherpa.Tests.Vad;

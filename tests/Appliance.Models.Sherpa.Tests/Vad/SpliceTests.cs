@@ -1,4 +1,5 @@
 using Appliance.Core.Audio;
+using Appliance.Models.Sherpa.Vad;
 using Appliance.TestSupport;
 using Xunit.Abstractions;
 

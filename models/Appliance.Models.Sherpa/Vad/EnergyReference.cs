@@ -1,10 +1,11 @@
-namespace Appliance.Models.Sherpa.Tests.Vad;
+namespace Appliance.Models.Sherpa.Vad;
 
 /// <summary>
 /// An independent speech/non-speech reference for the recordings: 10 ms frame energy against the
 /// file's own noise floor. Crude, but it shares nothing with silero, so agreement means something.
+/// Used as ground truth for speech timing by the tests and by `bench vad`.
 /// </summary>
-internal static class EnergyReference
+public static class EnergyReference
 {
     public const int Frame = 160; // 10 ms at 16 kHz
 
