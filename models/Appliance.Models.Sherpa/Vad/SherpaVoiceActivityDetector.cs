@@ -30,6 +30,7 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
     private long nativeBase;     // stream index of the native detector's sample 0
     private long nativeFed;      // samples fed to the native detector since its last reset
     private long lastSegmentEnd;
+    private long realEnd = long.MaxValue; // during Flush: end of the real audio, before zero padding
     private bool inSpeech;
 
     public SherpaVoiceActivityDetector(SileroVadOptions? options = null)
@@ -93,6 +94,7 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
     public void Flush(ICollection<VadEvent> events)
     {
         ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+        realEnd = Position;
         if (pendingCount > 0)
         {
             // The last partial window is zero-padded so the model sees it; the padding is silence
@@ -104,6 +106,7 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
         SherpaOnnx.SherpaOnnxVoiceActivityDetectorFlush(handle);
         Drain(events);
         inSpeech = false;
+        realEnd = long.MaxValue;
     }
 
     public void Reset()
@@ -152,8 +155,10 @@ public sealed unsafe class SherpaVoiceActivityDetector : IVoiceActivityDetector
             var segment = SherpaOnnx.SherpaOnnxVoiceActivityDetectorFront(handle);
             try
             {
-                var samples = new ReadOnlySpan<float>(segment->samples, segment->n).ToArray();
                 var start = nativeBase + segment->start;
+                // Never report the zero padding Flush added as speech.
+                var length = (int)Math.Clamp(realEnd - start, 0, segment->n);
+                var samples = new ReadOnlySpan<float>(segment->samples, length).ToArray();
                 lastSegmentEnd = start + samples.Length;
                 events.Add(new SpeechSegment(start, lastSegmentEnd, samples));
             }
