@@ -15,6 +15,10 @@ internal static class CommandCatalog
     {
         yield return PathsCommand.Create();
         yield return LlmCommands.Create();
+        foreach (var command in SherpaCommands.Create())
+        {
+            yield return command;
+        }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
