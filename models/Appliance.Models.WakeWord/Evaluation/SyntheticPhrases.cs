@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using Appliance.Core.Audio;
+
+namespace Appliance.Models.WakeWord.Evaluation;
+
+/// <summary>
+/// Makes wake phrases with the espeak-ng command-line synthesiser (several voices, speeds and pitches),
+/// resampled to 16 kHz mono with sox. Both are Debian packages on the image and the dev machine.
+/// Files are cached by their parameters, so repeated runs only read them.
+/// </summary>
+public static class SyntheticPhrases
+{
+    /// <summary>One synthetic utterance and how it was made.</summary>
+    public sealed record Utterance(string Text, string Voice, int Speed, int Pitch, float[] Samples)
+    {
+        public string Name => $"{Voice}-s{Speed}-p{Pitch}";
+    }
+
+    /// <summary>Voices (espeak-ng names, "+variant" picks another timbre), words per minute, pitch 0..99.</summary>
+    public static IReadOnlyList<(string Voice, int Speed, int Pitch)> Grid(bool full)
+    {
+        string[] voices = full
+            ? ["en-us", "en-gb", "en-us+f2", "en-us+m3", "en-gb-scotland", "en-029", "en-gb-x-rp+f4", "en-us+klatt"]
+            : ["en-us", "en-gb", "en-us+f2", "en-gb-scotland"];
+        int[] speeds = full ? [130, 160, 190] : [140, 175];
+        int[] pitches = full ? [35, 60] : [45];
+        return [.. from v in voices from s in speeds from p in pitches select (v, s, p)];
+    }
+
+    public static IReadOnlyList<Utterance> Synthesize(string text, IEnumerable<(string Voice, int Speed, int Pitch)> grid, string cacheDirectory)
+    {
+        Directory.CreateDirectory(cacheDirectory);
+        var result = new List<Utterance>();
+        foreach (var (voice, speed, pitch) in grid)
+        {
+            var stem = $"{text.Replace(' ', '_')}-{voice.Replace('+', '_')}-s{speed}-p{pitch}";
+            var wav16 = Path.Combine(cacheDirectory, stem + ".16k.wav");
+            if (!File.Exists(wav16))
+            {
+                var raw = Path.Combine(cacheDirectory, stem + ".raw.wav");
+                Run("espeak-ng", "-v", voice, "-s", speed.ToString(CultureInfo.InvariantCulture), "-p", pitch.ToString(CultureInfo.InvariantCulture), "-w", raw, text);
+                var tmp = wav16 + ".tmp.wav";
+                Run("sox", raw, "-r", "16000", "-c", "1", "-b", "16", tmp);
+                File.Move(tmp, wav16, overwrite: true);
+                File.Delete(raw);
+            }
+            var audio = WavFile.Read(wav16);
+            result.Add(new Utterance(text, voice, speed, pitch, audio.Channel(0)));
+        }
+        return result;
+    }
+
+    private static void Run(string tool, params string[] args)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {tool}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{tool} is not installed ({e.Message}); it comes with image/dev/setup", e);
+        }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEnd();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Trim()}");
+            }
+        }
+    }
+}
