@@ -14,6 +14,7 @@ internal static class CommandCatalog
     private static IEnumerable<Command> Features()
     {
         yield return PathsCommand.Create();
+        foreach (var command in WakeCommands.Create()) { yield return command; }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
