@@ -34,7 +34,7 @@ public static class SyntheticPhrases
         var result = new List<Utterance>();
         foreach (var (voice, speed, pitch) in grid)
         {
-            var stem = $"{text.Replace(' ', '_')}-{voice.Replace('+', '_')}-s{speed}-p{pitch}";
+            var stem = $"{Slug(text)}-{voice.Replace('+', '_')}-s{speed}-p{pitch}";
             var wav16 = Path.Combine(cacheDirectory, stem + ".16k.wav");
             if (!File.Exists(wav16))
             {
@@ -49,6 +49,23 @@ public static class SyntheticPhrases
             result.Add(new Utterance(text, voice, speed, pitch, audio.Channel(0)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Everyday sentences and near-misses of "hey jarvis", spoken by the same voices as the positives:
+    /// they show whether the detector reacts to the wake phrase or merely to espeak-ng's timbre.
+    /// </summary>
+    public static IReadOnlyList<string> NegativeTexts { get; } =
+    [
+        "hey travis", "hey darling", "a jar of this", "hey there, how is it going", "the service starts at nine",
+        "harvest the jars in the garden", "please tell me the weather for tomorrow", "he is very nervous",
+    ];
+
+    /// <summary>A file-name-safe, bounded form of a text (cache key).</summary>
+    private static string Slug(string text)
+    {
+        var clean = new string(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        return clean.Length <= 40 ? clean : clean[..40] + "_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
     }
 
     private static void Run(string tool, params string[] args)

@@ -45,6 +45,7 @@ public sealed class WakeEvaluation
         var falseAccepts = 0;
         double negativeSeconds = 0;
         var missed = new List<string>();
+        var falseAcceptClips = new List<string>();
         foreach (var (clip, scores) in runs)
         {
             var hits = Detections(scores, threshold);
@@ -66,9 +67,13 @@ public sealed class WakeEvaluation
             {
                 negativeSeconds += clip.Samples.Length / 16000.0;
                 falseAccepts += hits.Count;
+                if (hits.Count > 0)
+                {
+                    falseAcceptClips.Add(clip.Name);
+                }
             }
         }
-        return new WakeMetrics(threshold, positives, detected, misplaced, falseAccepts, negativeSeconds, missed);
+        return new WakeMetrics(threshold, positives, detected, misplaced, falseAccepts, negativeSeconds, missed, falseAcceptClips);
     }
 
     private List<long> Detections(List<WakeWordScore> scores, float threshold)
@@ -89,7 +94,7 @@ public sealed class WakeEvaluation
 }
 
 /// <param name="Misplaced">Detections in positive clips outside the phrase's accept window (also false accepts, on other speech or noise).</param>
-public sealed record WakeMetrics(float Threshold, int Positives, int Detected, int Misplaced, int FalseAccepts, double NegativeSeconds, IReadOnlyList<string> Missed)
+public sealed record WakeMetrics(float Threshold, int Positives, int Detected, int Misplaced, int FalseAccepts, double NegativeSeconds, IReadOnlyList<string> Missed, IReadOnlyList<string> FalseAcceptClips)
 {
     public double DetectionRate => Positives == 0 ? 0 : (double)Detected / Positives;
 
