@@ -38,9 +38,11 @@ public static class SyntheticPhrases
             var wav16 = Path.Combine(cacheDirectory, stem + ".16k.wav");
             if (!File.Exists(wav16))
             {
-                var raw = Path.Combine(cacheDirectory, stem + ".raw.wav");
+                // Unique scratch names: a bench and a test run may fill the same cache at once.
+                var unique = Guid.NewGuid().ToString("N");
+                var raw = Path.Combine(cacheDirectory, $"{stem}.{unique}.raw.wav");
                 Run("espeak-ng", "-v", voice, "-s", speed.ToString(CultureInfo.InvariantCulture), "-p", pitch.ToString(CultureInfo.InvariantCulture), "-w", raw, text);
-                var tmp = wav16 + ".tmp.wav";
+                var tmp = $"{wav16}.{unique}.tmp.wav";
                 Run("sox", raw, "-r", "16000", "-c", "1", "-b", "16", tmp);
                 File.Move(tmp, wav16, overwrite: true);
                 File.Delete(raw);
