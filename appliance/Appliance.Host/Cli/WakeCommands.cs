@@ -81,10 +81,16 @@ internal static class WakeCommands
         }
         using var detector = new OpenWakeWordDetector(options);
         var detections = new List<WakeWordDetection>();
-        detector.Accept(audio.Channel(0), detections);
+        var scores = new List<WakeWordScore>();
+        detector.Accept(audio.Channel(0), detections, scores);
         foreach (var d in detections)
         {
             Console.WriteLine(string.Create(Inv, $"{d.SampleIndex / (double)OpenWakeWordDetector.SampleRate,8:0.00} s  {d.Keyword}  score {d.Score:0.000}"));
+        }
+        // The best score per keyword tells a technician how far a missed phrase was from the threshold.
+        foreach (var best in scores.GroupBy(x => x.Keyword).Select(g => g.MaxBy(x => x.Score)))
+        {
+            Console.WriteLine(string.Create(Inv, $"highest {best.Keyword} score {best.Score:0.000} at {best.SampleIndex / (double)OpenWakeWordDetector.SampleRate:0.00} s"));
         }
         Console.WriteLine(string.Create(Inv, $"{detections.Count} detection(s) in {audio.Duration.TotalSeconds:0.0} s of audio (keywords {string.Join(", ", options.Keywords)}, threshold {options.Threshold:0.00})"));
         return 0;
