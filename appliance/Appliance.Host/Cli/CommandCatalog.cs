@@ -19,6 +19,7 @@ internal static class CommandCatalog
         {
             yield return command;
         }
+        foreach (var command in WakeCommands.Create()) { yield return command; }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
