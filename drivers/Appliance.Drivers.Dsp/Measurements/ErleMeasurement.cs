@@ -23,30 +23,41 @@ public sealed record ErleMeasurement(int DelaySamples = 800, double Rt60 = 0.15,
     {
         var rir = TestSignals.RoomImpulseResponse(sampleRate, RirLength, Rt60, Seed);
         var mic = TestSignals.Echo(far, rir, gain: 0.5, DelaySamples, NoiseBelowEchoDb, Seed + 1);
-        var window = Math.Min(far.Length, sampleRate * 4);
-        var estimated = new DelayEstimator(sampleRate).Estimate(far.AsSpan(0, window), mic.AsSpan(0, window));
+        return Evaluate(far, mic, ConvergenceSeconds, sampleRate, echoTailMs) with { TrueDelay = DelaySamples };
+    }
+
+    /// <summary>
+    /// Aligns <paramref name="reference"/> to <paramref name="mic"/> (GCC-PHAT over the first 4 s), runs the
+    /// front end (AEC + residual echo + denoise) block by block and measures ERLE over the far-end-active
+    /// blocks after <paramref name="convergenceSeconds"/>. Used on synthetic paths and on real loopback recordings.
+    /// </summary>
+    public static ErleReport Evaluate(float[] reference, float[] mic, double convergenceSeconds, int sampleRate = 16000, int echoTailMs = 128)
+    {
+        var length = Math.Min(reference.Length, mic.Length);
+        var window = Math.Min(length, sampleRate * 4);
+        var estimated = new DelayEstimator(sampleRate).Estimate(reference.AsSpan(0, window), mic.AsSpan(0, window));
         // Start the reference a little early: MDF's filter covers a short pre-echo, a late reference never converges.
         var shift = Math.Max(0, (estimated ?? 0) - 32);
         var options = new FrontEndOptions(Channels: 1, EchoTailMs: echoTailMs, Preprocess: new PreprocessorOptions(Denoise: true, Agc: false));
         using var frontEnd = new AudioFrontEnd(options);
         var n = frontEnd.FrameSize;
-        var reference = new float[n];
+        var aligned = new float[n];
         var output = new float[n];
         double micPower = 0, aecPower = 0, totalPower = 0;
         var costs = new List<double>();
         var blocks = 0;
-        for (var start = 0; start + n <= far.Length; start += n)
+        for (var start = 0; start + n <= length; start += n)
         {
             for (var i = 0; i < n; i++)
             {
                 var src = start + i - shift;
-                reference[i] = src >= 0 ? far[src] : 0f;
+                aligned[i] = src >= 0 ? reference[src] : 0f;
             }
             var micBlock = mic.AsSpan(start, n);
             var t0 = Stopwatch.GetTimestamp();
-            frontEnd.Process(micBlock, reference, output);
+            frontEnd.Process(micBlock, aligned, output);
             costs.Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
-            if (start < ConvergenceSeconds * sampleRate || Power(reference) < 1e-5)
+            if (start < convergenceSeconds * sampleRate || Power(aligned) < 1e-5)
             {
                 continue;
             }
@@ -57,7 +68,7 @@ public sealed record ErleMeasurement(int DelaySamples = 800, double Rt60 = 0.15,
         }
         costs.Sort();
         return new ErleReport(
-            Db(micPower, aecPower), Db(micPower, totalPower), DelaySamples, estimated,
+            Db(micPower, aecPower), Db(micPower, totalPower), 0, estimated,
             costs.Count == 0 ? 0 : costs[costs.Count / 2], blocks);
     }
 
