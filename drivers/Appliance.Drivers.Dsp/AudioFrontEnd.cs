@@ -22,6 +22,10 @@ public sealed class AudioFrontEnd : IDisposable
     private readonly float[] mono;
     private readonly float[] cancelled;
     private long blocks;
+    private long lastFarEndBlock = long.MinValue / 2;
+
+    /// <summary>Blocks (~0.5 s) the far end counts as active after its last sound: the room's echo tail and speech pauses.</summary>
+    private const int FarEndHangoverBlocks = 32;
 
     public AudioFrontEnd(FrontEndOptions options)
     {
@@ -82,7 +86,12 @@ public sealed class AudioFrontEnd : IDisposable
             doaWindow.AsSpan(interleaved.Length).CopyTo(doaWindow);
             interleaved.CopyTo(doaWindow.AsSpan(doaWindow.Length - interleaved.Length));
             blocks++;
-            if (blocks % options.DoaEveryBlocks == 0 && blocks * n >= doa.WindowSize && !IsActive(reference))
+            if (IsActive(reference))
+            {
+                lastFarEndBlock = blocks;
+            }
+            var farEndQuiet = blocks - lastFarEndBlock > FarEndHangoverBlocks;
+            if (blocks % options.DoaEveryBlocks == 0 && blocks * n >= doa.WindowSize && farEndQuiet)
             {
                 var estimate = doa.Estimate(doaWindow, options.Channels);
                 if (estimate.Confidence > 0.1)
