@@ -17,6 +17,7 @@ internal static class AudioCommands
         audio.Subcommands.Add(Record());
         audio.Subcommands.Add(Play());
         audio.Subcommands.Add(AudioLoopbackTest.Create());
+        audio.Subcommands.Add(AudioFrontEndCommand.Create());
         yield return audio;
         var bench = new Command("bench", "Benchmarks that print the MEASURE.md figures");
         bench.Subcommands.Add(FrontEndBench.Create());
