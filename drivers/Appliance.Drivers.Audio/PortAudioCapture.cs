@@ -153,9 +153,13 @@ public sealed unsafe class PortAudioCapture : IAudioCapture
         stopping = true;
         if (started == 1)
         {
-            // Pa_AbortStream unblocks a pending read; then the thread exits and the stream can close.
-            PortAudioNative.Pa_AbortStream(stream);
-            thread.Join(TimeSpan.FromSeconds(2));
+            // On a live device the pending read returns within one block and the thread sees `stopping`;
+            // only a stalled device needs Pa_AbortStream to unblock it before the stream can close.
+            if (!thread.Join(TimeSpan.FromMilliseconds(250)))
+            {
+                PortAudioNative.Pa_AbortStream(stream);
+                thread.Join(TimeSpan.FromSeconds(2));
+            }
         }
         runtime.Closed(stream);
         queue.Writer.TryComplete();
