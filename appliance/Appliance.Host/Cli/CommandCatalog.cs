@@ -19,7 +19,14 @@ internal static class CommandCatalog
         {
             yield return command;
         }
-        foreach (var command in WakeCommands.Create()) { yield return command; }
+        foreach (var command in WakeCommands.Create())
+        {
+            yield return command;
+        }
+        foreach (var command in AudioCommands.Create())
+        {
+            yield return command;
+        }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
