@@ -62,9 +62,17 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
                     + LogTail(log, logStart));
             }
             var decoder = new PocketSphinxDecoder(new SafeDecoderHandle(ps), argv);
-            foreach (var (word, phones) in options.ExtraPronunciations)
+            try
             {
-                decoder.AddWord(word, phones);
+                foreach (var (word, phones) in options.ExtraPronunciations)
+                {
+                    decoder.AddWord(word, phones);
+                }
+            }
+            catch
+            {
+                decoder.Dispose();
+                throw;
             }
             return decoder;
         }
