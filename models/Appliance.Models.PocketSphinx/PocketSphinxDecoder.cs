@@ -40,6 +40,10 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
             "-cmn", options.CepstralMeanNormalization,
             "-bestpath", "yes",
         };
+        if (options.LanguageWeight is { } lw)
+        {
+            args.AddRange(["-lw", lw.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
         var argv = new NativeArgv(args);
         try
         {

@@ -28,6 +28,12 @@ public sealed record PocketSphinxOptions
     /// </summary>
     public string CepstralMeanNormalization { get; init; } = "live";
 
+    /// <summary>
+    /// Language-model weight (-lw) against the acoustic score; null keeps pocketsphinx's 6.5. A small domain
+    /// model deserves more trust than a broad one.
+    /// </summary>
+    public double? LanguageWeight { get; init; }
+
     /// <summary>A short label for traces ("generic", "domain").</summary>
     public string Label { get; init; } = "generic";
 

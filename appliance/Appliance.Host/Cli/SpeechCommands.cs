@@ -97,7 +97,9 @@ internal static class SpeechCommands
                 var built = DomainLanguageModel.Build(dir, arpa);
                 log.WriteLine($"domain LM from {dir}: {built.Vocabulary} words, {built.Sentences} weighted sentences"
                     + (built.OutOfVocabulary.Count > 0 ? $"; not in the dictionary (add to {DomainLanguageModel.PronunciationsFile}): {string.Join(' ', built.OutOfVocabulary)}" : string.Empty));
-                return PocketSphinxRecognizer.Create(built.Options);
+                var recognizer = PocketSphinxRecognizer.Create(built.Options);
+                File.Delete(arpa); // read by ps_init; nothing refers to it afterwards
+                return recognizer;
             default:
                 throw new ArgumentException($"--lm must be generic or domain, not '{lm}'");
         }

@@ -11,6 +11,9 @@ public static class DomainLanguageModel
 {
     public const string PronunciationsFile = "pronunciations.dict";
 
+    /// <summary>-lw for the domain model (pocketsphinx default 6.5): see README for the measurement.</summary>
+    public const double DomainLanguageWeight = 10;
+
     /// <summary>
     /// Short words visitors use around any topic; admitted to the vocabulary with unigram mass only, so a
     /// question phrased differently from the FAQ still has words to land on.
@@ -54,7 +57,7 @@ public static class DomainLanguageModel
         }
         builder.AddVocabulary(CommonWords.Where(dictionary.Contains));
         File.WriteAllText(arpaPath, builder.Build());
-        var options = baseOptions with { LanguageModel = arpaPath, ExtraPronunciations = extra, Label = "domain" };
+        var options = baseOptions with { LanguageModel = arpaPath, ExtraPronunciations = extra, Label = "domain", LanguageWeight = baseOptions.LanguageWeight ?? DomainLanguageWeight };
         return new DomainModelResult(options, builder.Vocabulary.Count, builder.Sentences, oov.ToList());
     }
 
