@@ -27,6 +27,10 @@ internal static class CommandCatalog
         {
             yield return command;
         }
+        foreach (var command in SpeechCommands.Create())
+        {
+            yield return command;
+        }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
