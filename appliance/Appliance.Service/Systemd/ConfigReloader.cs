@@ -41,24 +41,24 @@ public sealed class ConfigReloader(
     }
 
     /// <summary>Re-reads the files and applies them; returns the error when the files are invalid.</summary>
-    public async Task<string?> ReloadFromDiskAsync(CancellationToken cancellationToken)
-    {
-        string? error = null;
-        await ApplyAsync(() => error = store.Reload(), cancellationToken);
-        return error;
-    }
+    public Task<string?> ReloadFromDiskAsync(CancellationToken cancellationToken) => ApplyAsync(store.Reload, cancellationToken);
 
     /// <summary>Applies the already-current configuration (after an API save).</summary>
-    public Task ApplyCurrentAsync(CancellationToken cancellationToken) => ApplyAsync(() => { }, cancellationToken);
+    public Task ApplyCurrentAsync(CancellationToken cancellationToken) => ApplyAsync(() => null, cancellationToken);
 
-    private async Task ApplyAsync(Action update, CancellationToken cancellationToken)
+    private async Task<string?> ApplyAsync(Func<string?> update, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        string? error = null;
         try
         {
             var usec = Stopwatch.GetTimestamp() * 1_000_000 / Stopwatch.Frequency;
             notifier.Notify($"RELOADING=1\nMONOTONIC_USEC={usec}\nSTATUS=reloading configuration");
-            update();
+            error = update();
+            if (error is not null)
+            {
+                return error;
+            }
             foreach (var target in targets)
             {
                 try
@@ -71,10 +71,13 @@ public sealed class ConfigReloader(
                 }
             }
             logger.LogInformation("Configuration applied");
+            return null;
         }
         finally
         {
-            notifier.Notify("READY=1\nSTATUS=configuration reloaded");
+            notifier.Notify(error is null
+                ? "READY=1\nSTATUS=configuration reloaded"
+                : $"READY=1\nSTATUS=configuration reload failed, kept the previous one: {error}");
             _gate.Release();
         }
     }
