@@ -105,7 +105,7 @@ function renderPlot(page) {
     const window = chronological.slice(Math.max(0, i - WINDOW + 1), i + 1);
     p50.push(percentile(window, 50)); p95.push(percentile(window, 95));
   });
-  const max = Math.max(1000, ...p95);
+  const max = Math.max(1200, ...p95.map(v => v * 1.15));
   const x = i => p50.length < 2 ? 300 : (i / (p50.length - 1)) * 590 + 5;
   const y = v => 155 - (v / max) * 145;
   svg.append(el("line", { x1: 0, x2: 600, y1: y(1000), y2: y(1000), stroke: "#444", "stroke-dasharray": "4 4" }));
