@@ -28,6 +28,7 @@ public sealed class RealHostTests : IDisposable
             Assert.Equal("127.0.0.1", host.AdminUri.Host);
             Assert.Equal("127.0.0.1", host.KioskUri.Host);
             fingerprint = host.Services.GetRequiredService<DeviceCertificate>().Fingerprint;
+            Assert.Equal(fingerprint + "\n", File.ReadAllText(Path.Combine(host.Options.StateDir, "device-certificate.sha256")));
             var firstToken = System.Text.RegularExpressions.Regex.Match(banner.ToString(), "apl_[0-9a-f]{12}_[0-9a-f]{48}").Value;
             Assert.NotEmpty(firstToken);
 

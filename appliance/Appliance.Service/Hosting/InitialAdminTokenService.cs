@@ -32,6 +32,8 @@ public sealed class InitialAdminTokenService(
             logger.LogWarning("Created the first admin token (printed once on the console)");
         }
         logger.LogInformation("Device certificate SHA-256 fingerprint {Fingerprint}", certificate.Fingerprint);
+        // Plain-text copy for the provisioning report (it runs as root and copies this to the stick).
+        Configuration.AtomicFile.WriteAllText(Path.Combine(options.StateDir, "device-certificate.sha256"), certificate.Fingerprint + "\n");
         return Task.CompletedTask;
     }
 
