@@ -63,6 +63,9 @@ public static class ApplianceHost
                         var bind = IPAddress.Parse(api.BindAddress);
                         kestrel.Limits.MaxRequestBodySize = options.MaxDocumentBytes;
                         kestrel.AddServerHeader = false;
+                        // A kiosk box, not a web farm: bound what a LAN client (or a bug) can hold open.
+                        kestrel.Limits.MaxConcurrentConnections = 128;
+                        kestrel.Limits.MaxConcurrentUpgradedConnections = 16;
                         kestrel.Listen(bind, options.AdminPort ?? api.AdminPort, listen => listen.UseHttps(certificate));
                         kestrel.Listen(IPAddress.Loopback, options.KioskPort ?? api.KioskPort);
                     });
