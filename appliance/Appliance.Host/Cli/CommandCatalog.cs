@@ -31,6 +31,7 @@ internal static class CommandCatalog
         {
             yield return command;
         }
+        yield return RunCommand.Create();
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)

@@ -1,0 +1,18 @@
+namespace Appliance.Service.Configuration;
+
+/// <summary>
+/// The appliance's run-time configuration (YAML on disk, JSON over the API). Unknown fields are
+/// rejected on both paths so a typo never silently becomes a default.
+/// </summary>
+public sealed class ApplianceConfig
+{
+    public PersonaConfig Persona { get; set; } = new();
+
+    public PrivacyConfig Privacy { get; set; } = new();
+
+    public ApiConfig Api { get; set; } = new();
+
+    public AudioConfig Audio { get; set; } = new();
+
+    public DialogConfig Dialog { get; set; } = new();
+}

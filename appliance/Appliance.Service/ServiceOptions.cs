@@ -1,0 +1,39 @@
+namespace Appliance.Service;
+
+/// <summary>
+/// Where the service keeps things and which ports it opens. Defaults are the image layout; a checkout
+/// or a test points StateDir/ConfigDir at a temp dir ($APPLIANCE_STATE_DIR, $APPLIANCE_CONFIG_DIR or
+/// `run --state-dir/--config-dir`). Ports set here override the configuration file (0 = any free port).
+/// </summary>
+public sealed class ServiceOptions
+{
+    public string StateDir { get; set; } = Environment.GetEnvironmentVariable("APPLIANCE_STATE_DIR") is { Length: > 0 } s ? s : "/var/lib/appliance";
+
+    public string ConfigDir { get; set; } = Environment.GetEnvironmentVariable("APPLIANCE_CONFIG_DIR") is { Length: > 0 } c ? c : "/etc/appliance";
+
+    public int? AdminPort { get; set; }
+
+    public int? KioskPort { get; set; }
+
+    /// <summary>Host shutdown budget: the pipeline must stop mid-utterance within it.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where the first admin token is printed once (stdout by default).</summary>
+    public TextWriter? TokenBannerWriter { get; set; }
+
+    /// <summary>PBKDF2 iterations for token hashes (lowered only by tests that create many tokens).</summary>
+    public int TokenHashIterations { get; set; } = 100_000;
+
+    /// <summary>$NOTIFY_SOCKET by default; null/empty = not under systemd.</summary>
+    public string? NotifySocket { get; set; } = Environment.GetEnvironmentVariable("NOTIFY_SOCKET");
+
+    /// <summary>From $WATCHDOG_USEC/$WATCHDOG_PID by default; null = no watchdog.</summary>
+    public Systemd.WatchdogSettings? Watchdog { get; set; } = Systemd.WatchdogSettings.FromEnvironment();
+
+    /// <summary>Start the Kestrel listeners (false under WebApplicationFactory's test server).</summary>
+    public bool UseKestrel { get; set; } = true;
+
+    public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
+
+    public long MaxDocumentBytes { get; set; } = 1024 * 1024;
+}

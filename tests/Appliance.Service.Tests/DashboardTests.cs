@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Appliance.Service.Runtime;
+using Appliance.Service.Security;
+using Appliance.Service.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Appliance.Service.Tests;
+
+/// <summary>
+/// The dashboard in headless Chromium against the real host (kiosk HTTP port on loopback): the
+/// rendered DOM shows the state, one row with a stage waterfall per turn, p50/p95 lines and levels;
+/// a screenshot goes to artifacts/dashboard.png.
+/// </summary>
+public sealed class DashboardTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Dashboard_renders_state_turns_waterfalls_percentiles_and_levels()
+    {
+        Assert.True(File.Exists(Chromium), "chromium is installed by image/dev/setup");
+        var pipeline = new FakePipeline { State = PipelineState.Speaking };
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        for (var i = 1; i <= 12; i++)
+        {
+            pipeline.Turns.Enqueue(FakePipeline.SampleTurn(i, start.AddSeconds(40 * i), 550 + (i % 5) * 90));
+        }
+        await using var host = await RealHost.StartAsync(_dir.Sub("state"), _dir.Sub("config"), pipeline: pipeline);
+        var url = $"{host.KioskUri}dashboard/#token={host.TokenFor(Roles.Viewer)}";
+
+        var dom = RunChromium(url, "--dump-dom");
+        Assert.Contains("data-loaded=\"true\"", dom);
+        Assert.Matches("<span id=\"state\" class=\"state speaking\">speaking</span>", dom);
+        Assert.Contains("speaking · llm qwen-1.5b q4_0 sapphirerapids · 12 turns", dom);
+        Assert.Equal(12, Regex.Matches(dom, "<tr data-turn-id=\"turn-\\d+\"").Count);
+        Assert.Equal(12 * 5, Regex.Matches(dom, "<rect [^>]*data-stage=").Count);
+        Assert.Contains("data-stage=\"llm\"", dom);
+        var p50 = Regex.Match(dom, "<polyline id=\"p50\"[^>]*points=\"([^\"]+)\"").Groups[1].Value;
+        var p95 = Regex.Match(dom, "<polyline id=\"p95\"[^>]*points=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(12, p50.Split(' ').Length);
+        Assert.Equal(12, p95.Split(' ').Length);
+        Assert.Matches("now p50 \\d+ ms · p95 \\d+ ms · n 12", dom);
+        Assert.Equal(5, Regex.Matches(dom, "class=\"level\"").Count);
+        Assert.Contains("(barge-in)", dom);
+        Assert.DoesNotContain("question 3", dom);
+
+        var screenshot = Path.Combine(Repo.Artifacts, "dashboard.png");
+        File.Delete(screenshot);
+        RunChromium(url, $"--screenshot={screenshot}", "--window-size=1280,900");
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "screenshot written");
+        output.WriteLine($"screenshot: {screenshot}");
+    }
+
+    [Fact]
+    public async Task Dashboard_without_a_token_asks_for_one()
+    {
+        await using var host = await RealHost.StartAsync(_dir.Sub("state"), _dir.Sub("config"));
+        var dom = RunChromium($"{host.KioskUri}dashboard/", "--dump-dom");
+        Assert.Contains("data-loaded=\"false\"", dom);
+        Assert.Matches("<form id=\"token-form\">", dom);
+    }
+
+    private string RunChromium(string url, params string[] extra)
+    {
+        var profile = _dir.Sub("chromium-" + Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            $"--user-data-dir={profile}", "--virtual-time-budget=8000", .. extra, url,
+        ];
+        var (code, stdout, stderr) = Repo.Run(Chromium, args, 120_000);
+        Assert.True(code == 0, stderr);
+        return stdout;
+    }
+}
