@@ -56,3 +56,21 @@ public class SelectionTests
         }
     }
 }
+
+public class OverrideTests
+{
+    [Fact]
+    public void OverrideReplacesOnlyWhatItNames()
+    {
+        var measured = SelectionPolicy.Choose([new ProbeMeasurement("haswell", 2, 100, 40, 64, 16)], "c", "m");
+        var o = CpuPathOverride.Parse("avx2", "1,2");
+        var eff = o.ApplyTo(measured, "c", "m", 2)!;
+        Assert.Equal("haswell", eff.Variant);
+        Assert.Equal(1, eff.PrefillThreads);
+        Assert.Equal(2, eff.DecodeThreads);
+        Assert.StartsWith("config override", eff.Source);
+        Assert.Same(measured, CpuPathOverride.Parse(null, null).ApplyTo(measured, "c", "m", 2));
+        Assert.Throws<ArgumentException>(() => CpuPathOverride.Parse(null, "two"));
+        Assert.Throws<ArgumentException>(() => CpuPathOverride.Parse("486", null));
+    }
+}
