@@ -45,7 +45,7 @@ public static class CpuPathProbe
             foreach (var t in threads)
             {
                 var spec = new LlmRunSpec(GgmlVariantCatalog.Get(v).Name, modelPath, t, prefill, decode, Repeats: 1);
-                var r = await WorkerProcess.RunAsync(spec);
+                var r = await WorkerProcess.RunAsync(spec, TimeSpan.FromMinutes(3)); // a run slower than this has lost anyway
                 log?.Invoke($"probe {spec.Variant} × {t} threads: prefill {r.PrefillTokS:F1} tok/s, decode {r.DecodeTokS:F1} tok/s{(r.Error is null ? "" : " — " + r.Error)}");
                 measurements.Add(new(spec.Variant, t, r.PrefillTokS, r.DecodeTokS, prefill, r.GeneratedTokens, r.Error));
             }

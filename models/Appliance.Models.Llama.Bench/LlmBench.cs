@@ -59,14 +59,24 @@ public static class LlmBench
                 {
                     var persona = options.Persona && first && threads == options.Threads.Max();
                     var spec = new LlmRunSpec(variant, path, threads, options.PrefillTokens, options.DecodeTokens, options.Repeats, PersonaTest: persona);
-                    log($"{label} [{quant}] {variant} × {threads}: C# binding …");
-                    var managed = await WorkerProcess.RunAsync(spec);
-                    LlmRunResult? native = null;
-                    if (nativeBinary is not null)
+                    // A-B-B-A order (native, C#, C#, native) so load drifting on a shared box hits both runners alike.
+                    var managedRuns = new List<LlmRunResult>();
+                    var nativeRuns = new List<LlmRunResult>();
+                    var order = nativeBinary is null ? new[] { false } : [true, false, false, true];
+                    foreach (var isNative in order)
                     {
-                        log($"{label} [{quant}] {variant} × {threads}: native C …");
-                        native = await NativeLlamaBench.RunAsync(nativeBinary, spec with { PersonaTest = false });
+                        log($"{label} [{quant}] {variant} × {threads}: {(isNative ? "native C" : "C# binding")} …");
+                        if (isNative)
+                        {
+                            nativeRuns.Add(await NativeLlamaBench.RunAsync(nativeBinary!, spec with { PersonaTest = false }));
+                        }
+                        else
+                        {
+                            managedRuns.Add(await WorkerProcess.RunAsync(managedRuns.Count == 0 ? spec : spec with { PersonaTest = false }));
+                        }
                     }
+                    var managed = Combine(managedRuns);
+                    var native = nativeRuns.Count == 0 ? null : Combine(nativeRuns);
                     var row = MakeRow(label, quant, gguf.TensorBytes, managed, native, bw.ReadGBps);
                     log($"  prefill {row.PrefillTokS:F1} tok/s (native {row.NativePrefillTokS:F1}), decode {row.DecodeTokS:F1} tok/s (native {row.NativeDecodeTokS:F1}), overhead {row.BindingOverheadPct:F1} %, roofline {row.RooflinePct:F1} %{(row.Error is null ? "" : " ERROR " + row.Error)}");
                     rows.Add(row);
@@ -88,6 +98,26 @@ public static class LlmBench
             Rows = rows,
             SimdPrefillRatio = SimdRatios(rows, caps),
             Notes = notes,
+        };
+    }
+
+    /// <summary>Median of each figure over several processes' results; the first error wins.</summary>
+    public static LlmRunResult Combine(IReadOnlyList<LlmRunResult> runs)
+    {
+        var ok = runs.Where(r => r.Error is null).ToList();
+        if (ok.Count == 0)
+        {
+            return runs[0];
+        }
+        return ok[0] with
+        {
+            PrefillTokS = Stats.Median(ok.Select(r => r.PrefillTokS)),
+            DecodeTokS = Stats.Median(ok.Select(r => r.DecodeTokS)),
+            TtftMs = Stats.Median(ok.Select(r => r.TtftMs)),
+            Repeats = ok.Sum(r => r.Repeats),
+            SecondTurnTtftReuseMs = ok.Select(r => r.SecondTurnTtftReuseMs).FirstOrDefault(v => v is not null),
+            SecondTurnTtftNoReuseMs = ok.Select(r => r.SecondTurnTtftNoReuseMs).FirstOrDefault(v => v is not null),
+            Error = runs.Count == ok.Count ? null : runs.First(r => r.Error is not null).Error,
         };
     }
 

@@ -7,7 +7,7 @@ public sealed record LlmBenchOptions(
     IReadOnlyList<int> Threads,
     int PrefillTokens = 128,
     int DecodeTokens = 32,
-    int Repeats = 3,
+    int Repeats = 2,
     bool Native = true,
     bool Persona = true)
 {

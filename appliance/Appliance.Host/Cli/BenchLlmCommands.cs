@@ -29,7 +29,7 @@ internal static class BenchLlmCommands
         var threads = new Option<string?>("--threads") { Description = "Comma list of thread counts (default: 1 and all CPUs)" };
         var prefill = new Option<int>("--prefill") { Description = "Prompt tokens", DefaultValueFactory = _ => 128 };
         var decode = new Option<int>("--decode") { Description = "Generated tokens", DefaultValueFactory = _ => 32 };
-        var repeats = new Option<int>("--repeats") { Description = "Timed repeats per run (median reported)", DefaultValueFactory = _ => 3 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed repeats per run (median reported)", DefaultValueFactory = _ => 2 };
         var noNative = new Option<bool>("--no-native") { Description = "Skip the native C reference" };
         var command = new Command("llm", "LLM prefill/decode speed, binding overhead vs native C, roofline, prefix reuse")
         {
@@ -87,7 +87,7 @@ internal static class BenchLlmCommands
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 1 };
         var prefill = new Option<int>("--prefill") { DefaultValueFactory = _ => 128 };
         var decode = new Option<int>("--decode") { DefaultValueFactory = _ => 32 };
-        var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 3 };
+        var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 2 };
         var ctx = new Option<int>("--ctx") { DefaultValueFactory = _ => 1024 };
         var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 512 };
         var persona = new Option<bool>("--persona");
