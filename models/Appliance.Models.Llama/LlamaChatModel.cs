@@ -11,13 +11,18 @@ public sealed class LlamaChatModel : IChatModel
 {
     private readonly bool _ownsModel;
 
-    public LlamaChatModel(LlamaModel model, LlamaContextOptions? contextOptions = null, bool ownsModel = false)
+    /// <param name="template">
+    /// Overrides the model's template: a llama.cpp built-in name ("llama2", "chatml", "llama3", ...) or template
+    /// text; null = the model's own, else <see cref="LlamaChatTemplate.Fallback"/>.
+    /// </param>
+    public LlamaChatModel(LlamaModel model, LlamaContextOptions? contextOptions = null, bool ownsModel = false, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
         _ownsModel = ownsModel;
+        Template = template ?? model.ChatTemplate ?? LlamaChatTemplate.Fallback;
+        UsesFallbackTemplate = template is null && model.ChatTemplate is null;
         Context = model.CreateContext(contextOptions);
-        Template = model.ChatTemplate ?? LlamaChatTemplate.Fallback;
     }
 
     public LlamaModel Model { get; }
@@ -27,7 +32,8 @@ public sealed class LlamaChatModel : IChatModel
     /// <summary>The template in use: the model's own, or <see cref="LlamaChatTemplate.Fallback"/>.</summary>
     public string Template { get; }
 
-    public bool UsesFallbackTemplate => Model.ChatTemplate is null;
+    /// <summary>True when neither the caller nor the GGUF gave a template (then ChatML markers are also stop strings).</summary>
+    public bool UsesFallbackTemplate { get; }
 
     public string Name => $"{Path.GetFileNameWithoutExtension(Model.Path)} {Model.FileType} {LlamaRuntime.Info?.Variant ?? "?"}";
 
@@ -35,12 +41,12 @@ public sealed class LlamaChatModel : IChatModel
     public GenerationTimings? LastTimings => Context.LastTimings;
 
     /// <summary>Loads a model and owns it.</summary>
-    public static LlamaChatModel Open(string path, LlamaContextOptions? contextOptions = null, LlamaModelOptions? modelOptions = null)
+    public static LlamaChatModel Open(string path, LlamaContextOptions? contextOptions = null, LlamaModelOptions? modelOptions = null, string? template = null)
     {
         var model = LlamaModel.Load(path, modelOptions);
         try
         {
-            return new LlamaChatModel(model, contextOptions, ownsModel: true);
+            return new LlamaChatModel(model, contextOptions, ownsModel: true, template);
         }
         catch
         {

@@ -145,15 +145,33 @@ public sealed unsafe class LlamaModel : IDisposable
         }
     }
 
-    /// <summary>Text of a token sequence (pieces concatenated, then decoded as UTF-8).</summary>
-    public string Detokenize(IEnumerable<int> tokens, bool special = false)
+    /// <summary>Text of a token sequence (llama_detokenize: the inverse of <see cref="Tokenize"/>).</summary>
+    /// <param name="removeSpecial">Drop BOS/EOS.</param>
+    /// <param name="unparseSpecial">Render control tokens as their text.</param>
+    public string Detokenize(IReadOnlyList<int> tokens, bool removeSpecial = true, bool unparseSpecial = false)
     {
-        var bytes = new List<byte>();
-        foreach (var t in tokens)
+        ArgumentNullException.ThrowIfNull(tokens);
+        var ids = tokens as int[] ?? tokens.ToArray();
+        if (removeSpecial && ids.Length > 0 && ids[0] == Bos)
         {
-            bytes.AddRange(TokenToPiece(t, special));
+            // llama_detokenize keeps the SPM prefix space when it strips BOS itself; without BOS it removes it.
+            ids = ids[1..];
         }
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        var buffer = new byte[ids.Length * 8 + 16];
+        while (true)
+        {
+            int n;
+            fixed (int* t = ids)
+            fixed (byte* b = buffer)
+            {
+                n = LlamaNative.llama_detokenize(_vocab, t, ids.Length, b, buffer.Length, removeSpecial, unparseSpecial);
+            }
+            if (n >= 0)
+            {
+                return Encoding.UTF8.GetString(buffer, 0, n);
+            }
+            buffer = new byte[-n];
+        }
     }
 
     /// <summary>End of generation (EOS, EOT, ...) for this vocabulary.</summary>

@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return PathsCommand.Create();
+        yield return LlmCommands.Create();
         foreach (var command in CpuPathCommands.Create()) { yield return command; }
     }
 }

@@ -40,6 +40,11 @@ public static unsafe partial class LlamaNative
     public static partial int llama_token_to_piece(IntPtr vocab, int token, byte* buf, int length, int lstrip,
         [MarshalAs(UnmanagedType.U1)] bool special);
 
+    /// <summary>Text of a token sequence (handles the SPM leading space); negative = minus the required length.</summary>
+    [LibraryImport(LibraryNames.Llama)]
+    public static partial int llama_detokenize(IntPtr vocab, int* tokens, int n_tokens, byte* text, int text_len_max,
+        [MarshalAs(UnmanagedType.U1)] bool remove_special, [MarshalAs(UnmanagedType.U1)] bool unparse_special);
+
     /// <summary>tmpl NULL is not allowed here (pass a template string). Returns the total length; may exceed length.</summary>
     [LibraryImport(LibraryNames.Llama)]
     public static partial int llama_chat_apply_template(byte* tmpl, llama_chat_message* chat, nuint n_msg,
