@@ -32,6 +32,10 @@ internal static class CommandCatalog
             yield return command;
         }
         yield return RunCommand.Create();
+        foreach (var command in CpuPathCommands.Create())
+        {
+            yield return command;
+        }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
