@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return PathsCommand.Create();
+        yield return LedCommands.Create();
+        yield return GpioCommands.Create();
     }
 }
