@@ -6,4 +6,23 @@ foreach (var command in CommandCatalog.Create())
 {
     root.Subcommands.Add(command);
 }
-return await root.Parse(args).InvokeAsync();
+
+// Technicians get one clear line per failure (the message names what is wrong and what to do);
+// APPLIANCE_DEBUG=1 adds the stack trace.
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    if (Environment.GetEnvironmentVariable("APPLIANCE_DEBUG") == "1")
+    {
+        Console.Error.WriteLine(e);
+    }
+    return 1;
+}
