@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return PathsCommand.Create();
         yield return LedCommands.Create();
         yield return GpioCommands.Create();
+        yield return ProvisionCommands.Create();
     }
 }
