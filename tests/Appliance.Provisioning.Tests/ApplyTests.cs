@@ -143,4 +143,16 @@ public class ApplyTests
         Assert.Empty(Directory.GetFileSystemEntries(store.VersionsDir));
         Assert.False(File.Exists(store.CurrentLink + ".new"));
     }
+
+    [Fact]
+    public async Task A_private_key_in_the_trusted_folder_is_ignored_and_reported()
+    {
+        using var t = new TestStick();
+        t.Sign();
+        File.WriteAllText(Path.Combine(t.KeysDir, "oops.key.pem"), t.Key.ExportPkcs8PrivateKeyPem());
+        var result = await t.Service().ApplyAsync(t.StickDir, false);
+        Assert.Equal(ProvisioningOutcome.Applied, result.Outcome);
+        Assert.EndsWith("vendor.pem", result.Signer);
+        Assert.Contains(result.Notes, n => n.Contains("private key does not belong"));
+    }
 }

@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return LedCommands.Create();
         yield return GpioCommands.Create();
         yield return ProvisionCommands.Create();
+        yield return BenchProvisionCommand.Create();
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)

@@ -16,10 +16,16 @@ public sealed class TrustStore : IDisposable
         {
             foreach (var pem in Directory.EnumerateFiles(folder, "*.pem").Order())
             {
+                var text = File.ReadAllText(pem);
+                if (text.Contains("PRIVATE KEY", StringComparison.Ordinal))
+                {
+                    LoadErrors.Add($"{pem}: a private key does not belong in a trusted-keys folder; ignored (remove it from the device)");
+                    continue;
+                }
                 var key = ECDsa.Create();
                 try
                 {
-                    key.ImportFromPem(File.ReadAllText(pem));
+                    key.ImportFromPem(text);
                 }
                 catch (Exception e) when (e is ArgumentException or CryptographicException)
                 {
