@@ -7,7 +7,7 @@ namespace Appliance.Provisioning.Tests;
 public class ImageConfigTests
 {
     [Fact]
-    public void Mkosi_configuration_parses_as_a_bootable_read_only_bookworm_image()
+    public async Task Mkosi_configuration_parses_as_a_bootable_read_only_bookworm_image()
     {
         var repo = AppliancePaths.FindRepositoryRoot()!;
         var config = Path.Combine(repo, "image", "mkosi");
@@ -15,10 +15,10 @@ public class ImageConfigTests
         var psi = new ProcessStartInfo("mkosi", ["summary"]) { WorkingDirectory = config, RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
-        var errors = p.StandardError.ReadToEnd();
-        p.WaitForExit();
+        var errors = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
         Assert.True(p.ExitCode == 0, errors);
-        var output = stdout.Result + errors; // mkosi 14 prints the summary on stderr
+        var output = await stdout + errors; // mkosi 14 prints the summary on stderr
         Assert.Matches(@"Release:\s+bookworm", output);
         Assert.Matches(@"Read-only:\s+yes", output);
         Assert.Matches(@"Bootable:\s+yes", output);
