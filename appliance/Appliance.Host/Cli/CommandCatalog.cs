@@ -36,6 +36,10 @@ internal static class CommandCatalog
         {
             yield return command;
         }
+        yield return LedCommands.Create();
+        yield return GpioCommands.Create();
+        yield return ProvisionCommands.Create();
+        yield return BenchProvisionCommand.Create();
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
