@@ -32,10 +32,18 @@ public sealed partial class InputGuard(SafetyLists lists, InputGuardOptions? opt
     }
 
     /// <summary>Removes chat-template markers and animation tags from user text.</summary>
-    public static string Sanitize(string text) => Spaces().Replace(ControlSequences().Replace(text, " "), " ").Trim();
+    public static string Sanitize(string text)
+    {
+        var stripped = ControlSequences().Replace(text, " ");
+        stripped = RolePrefixes().Replace(stripped, " ");
+        return Spaces().Replace(stripped, " ").Trim();
+    }
 
-    [GeneratedRegex(@"<\|[^|>]{0,40}\|>|\[/?INST\]|<</?SYS>>|</?s>|<gesture:[^>]{0,40}>|\[(happy|sad|surprised|angry|neutral|thinking)\]|(?im)^\s*(system|assistant)\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\|[^|>]{0,40}\|>|\[/?INST\]|<</?SYS>>|</?s>|<gesture:[^>]{0,40}>|\[(happy|sad|surprised|angry|neutral|thinking)\]", RegexOptions.IgnoreCase)]
     private static partial Regex ControlSequences();
+
+    [GeneratedRegex(@"^\s*(system|assistant)\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex RolePrefixes();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

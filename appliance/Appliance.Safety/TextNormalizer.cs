@@ -96,6 +96,7 @@ public static class TextNormalizer
             {
                 var letters = new StringBuilder().Append(text[i]);
                 var j = i + 1;
+                string? separator = null; // one run uses one separator: "a f.u.c.k" is "a" + "fuck"
                 while (true)
                 {
                     var k = j;
@@ -103,8 +104,10 @@ public static class TextNormalizer
                     {
                         k++;
                     }
-                    if (k > j && IsSingleLetterAt(text, k))
+                    var sep = text[j..k];
+                    if (k > j && IsSingleLetterAt(text, k) && (separator is null || separator == sep))
                     {
+                        separator = sep;
                         letters.Append(text[k]);
                         j = k + 1;
                         continue;
