@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return PathsCommand.Create();
+        foreach (var command in SpeechCommands.Create()) { yield return command; }
     }
 }
