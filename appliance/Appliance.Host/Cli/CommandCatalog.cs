@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return PathsCommand.Create();
         foreach (var command in SpeechCommands.Create()) { yield return command; }
+        foreach (var command in SherpaCommands.Create()) yield return command;
     }
 }
