@@ -10,5 +10,7 @@ internal static class CommandCatalog
         yield return PathsCommand.Create();
         foreach (var command in SpeechCommands.Create()) { yield return command; }
         foreach (var command in SherpaCommands.Create()) yield return command;
+        yield return LlmCommands.Create();
+        foreach (var command in CpuPathCommands.Create()) { yield return command; }
     }
 }
