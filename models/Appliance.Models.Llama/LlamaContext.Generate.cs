@@ -85,7 +85,7 @@ public sealed unsafe partial class LlamaContext
             }
             while (true)
             {
-                if (ct.IsCancellationRequested)
+                if (ct.IsCancellationRequested || Volatile.Read(ref _disposing))
                 {
                     reason = FinishReason.Cancelled;
                     break;
@@ -118,7 +118,7 @@ public sealed unsafe partial class LlamaContext
                     reason = FinishReason.ContextFull;
                     break;
                 }
-                if (ct.IsCancellationRequested)
+                if (ct.IsCancellationRequested || Volatile.Read(ref _disposing))
                 {
                     reason = FinishReason.Cancelled;
                     break;

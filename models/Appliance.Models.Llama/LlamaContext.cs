@@ -21,6 +21,7 @@ public sealed unsafe partial class LlamaContext : IDisposable
     private readonly List<int> _evaluated = [];
     private readonly SemaphoreSlim _busy = new(1, 1);
     private bool _disposed;
+    private bool _disposing; // tells a running generation to stop so Dispose does not wait for MaxTokens
 
     internal LlamaContext(LlamaModel model, LlamaContextOptions options)
     {
@@ -90,6 +91,8 @@ public sealed unsafe partial class LlamaContext : IDisposable
         {
             return;
         }
+        Volatile.Write(ref _disposing, true);
+        Volatile.Write(ref *_abortFlag, 1);
         _busy.Wait(); // never free the context under a running decode
         _disposed = true;
         LlamaNative.llama_batch_free(_batch);

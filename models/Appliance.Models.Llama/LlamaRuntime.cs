@@ -76,6 +76,10 @@ public static unsafe partial class LlamaRuntime
         NativeLibraryLoader.Resolve(typeof(LlamaRuntime).Assembly, handles);
 
         var version = CheckBuild();
+        if (options.Logger is not null)
+        {
+            LlamaLog.Logger = options.Logger;
+        }
         LlamaLog.Install();
 
         var requested = options.IsAuto ? "auto" : options.CpuVariant!;

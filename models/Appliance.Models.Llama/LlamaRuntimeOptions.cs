@@ -12,6 +12,9 @@ public sealed record LlamaRuntimeOptions
     /// <summary>Folder holding the libraries; null = AppliancePaths.NativeDirs("llama").</summary>
     public string? NativeDirectory { get; init; }
 
+    /// <summary>Where llama.cpp/ggml log lines go; null keeps the quiet default (see <see cref="LlamaLog"/>).</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
+
     public static LlamaRuntimeOptions Default { get; } = new();
 
     internal bool IsAuto => string.IsNullOrEmpty(CpuVariant) || CpuVariant.Equals("auto", StringComparison.OrdinalIgnoreCase);

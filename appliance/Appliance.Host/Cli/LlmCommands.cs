@@ -41,9 +41,10 @@ internal static class LlmCommands
         var threads = new Option<int?>("--threads") { Description = "Threads (default: processor count)" };
         var ctx = new Option<int?>("--ctx") { Description = "Context length in tokens (default min(train, 4096))" };
         var json = new Option<bool>("--json") { Description = "After the text, print one JSON line with timings and the CPU variant" };
+        var repeat_ = new Option<int>("--repeat") { Description = "Run the same request N times on one context (runs after the first reuse the cached prompt)", DefaultValueFactory = _ => 1 };
         var command = new Command("generate", "Stream a completion (or a chat reply) to stdout")
         {
-            model, prompt, system, chat, template, maxTokens, temperature, topK, topP, repeat, seed, stop, variant, threads, ctx, json,
+            model, prompt, system, chat, template, maxTokens, temperature, topK, topP, repeat, seed, stop, variant, threads, ctx, json, repeat_,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -69,38 +70,41 @@ internal static class LlmCommands
                 using var loaded = LlamaModel.Load(parse.GetValue(model)!);
                 using var chatModel = new LlamaChatModel(loaded, contextOptions, template: parse.GetValue(template));
                 chatModel.Context.Warmup(); // first decode builds graphs and faults weights in; keep it out of the figures
-                var text = new System.Text.StringBuilder();
-                IAsyncEnumerable<string> stream;
-                if (chatMode)
+                for (var run = 0; run < Math.Max(1, parse.GetValue(repeat_)) && !cancellationToken.IsCancellationRequested; run++)
                 {
-                    var messages = new List<ChatMessage>();
-                    if (!string.IsNullOrEmpty(systemText))
+                    var text = new System.Text.StringBuilder();
+                    IAsyncEnumerable<string> stream;
+                    if (chatMode)
                     {
-                        messages.Add(new ChatMessage(ChatRole.System, systemText));
+                        var messages = new List<ChatMessage>();
+                        if (!string.IsNullOrEmpty(systemText))
+                        {
+                            messages.Add(new ChatMessage(ChatRole.System, systemText));
+                        }
+                        messages.Add(new ChatMessage(ChatRole.User, parse.GetValue(prompt)!));
+                        stream = chatModel.ChatAsync(messages, options, cancellationToken);
                     }
-                    messages.Add(new ChatMessage(ChatRole.User, parse.GetValue(prompt)!));
-                    stream = chatModel.ChatAsync(messages, options, cancellationToken);
-                }
-                else
-                {
-                    stream = chatModel.Context.CompleteAsync(parse.GetValue(prompt)!, options, cancellationToken);
-                }
-                try
-                {
-                    await foreach (var piece in stream)
+                    else
                     {
-                        text.Append(piece);
-                        Console.Write(piece);
+                        stream = chatModel.Context.CompleteAsync(parse.GetValue(prompt)!, options, cancellationToken);
                     }
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: the timings of the partial reply are still printed.
-                }
-                Console.WriteLine();
-                if (parse.GetValue(json))
-                {
-                    Console.WriteLine(TimingsJson(info, loaded, chatModel.Context, text.ToString()));
+                    try
+                    {
+                        await foreach (var piece in stream)
+                        {
+                            text.Append(piece);
+                            Console.Write(piece);
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Ctrl+C: the timings of the partial reply are still printed.
+                    }
+                    Console.WriteLine();
+                    if (parse.GetValue(json))
+                    {
+                        Console.WriteLine(TimingsJson(info, loaded, chatModel.Context, text.ToString()));
+                    }
                 }
                 return 0;
             }
