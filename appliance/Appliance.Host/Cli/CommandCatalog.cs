@@ -10,5 +10,9 @@ internal static class CommandCatalog
         yield return PathsCommand.Create();
         yield return LedCommands.Create();
         yield return GpioCommands.Create();
+        foreach (var command in SpeechCommands.Create()) { yield return command; }
+        foreach (var command in SherpaCommands.Create()) yield return command;
+        yield return LlmCommands.Create();
+        foreach (var command in CpuPathCommands.Create()) { yield return command; }
     }
 }

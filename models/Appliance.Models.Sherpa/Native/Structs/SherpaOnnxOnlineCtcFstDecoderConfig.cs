@@ -1,0 +1,14 @@
+// Mirror of the C struct of the same name in sherpa-onnx/c-api/c-api.h (v1.13.4), field by field.
+using System.Runtime.InteropServices;
+
+namespace Appliance.Models.Sherpa.Native;
+
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct SherpaOnnxOnlineCtcFstDecoderConfig
+{
+    /// <summary>Path to the decoding graph.</summary>
+    public byte* graph;
+
+    /// <summary>Decoder max-active setting.</summary>
+    public int max_active;
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Appliance.Models.EspeakNg.Native;
+
+namespace Appliance.Models.EspeakNg.Tests;
+
+/// <summary>
+/// espeak_EVENT as the compiler sees the installed speak_lib.h, against our mirror. A mismatch would shift
+/// every phoneme position the avatar's visemes depend on.
+/// </summary>
+public class EspeakEventLayoutTests
+{
+    private const string Program = """
+        #include <stdio.h>
+        #include <stddef.h>
+        #include <espeak-ng/speak_lib.h>
+        #define F(m) printf(#m " %zu\n", offsetof(espeak_EVENT, m))
+        int main(void) {
+            printf("size %zu\n", sizeof(espeak_EVENT));
+            F(type); F(unique_identifier); F(text_position); F(length); F(audio_position); F(sample); F(user_data); F(id);
+            printf("id.size %zu\n", sizeof(((espeak_EVENT*)0)->id));
+            printf("type.size %zu\n", sizeof(espeak_EVENT_TYPE));
+            return 0;
+        }
+        """;
+
+    [Fact]
+    public unsafe void MirrorMatchesTheInstalledHeader()
+    {
+        var expected = CompileAndRun();
+        Assert.Equal(expected["size"], sizeof(espeak_EVENT));
+        Assert.Equal(expected["id.size"], sizeof(espeak_EVENT_id));
+        Assert.Equal(expected["type.size"], (long)Unsafe.SizeOf<espeak_EVENT_TYPE>());
+        var e = default(espeak_EVENT);
+        var b = (byte*)&e;
+        Assert.Equal(expected["type"], (byte*)&e.type - b);
+        Assert.Equal(expected["unique_identifier"], (byte*)&e.unique_identifier - b);
+        Assert.Equal(expected["text_position"], (byte*)&e.text_position - b);
+        Assert.Equal(expected["length"], (byte*)&e.length - b);
+        Assert.Equal(expected["audio_position"], (byte*)&e.audio_position - b);
+        Assert.Equal(expected["sample"], (byte*)&e.sample - b);
+        Assert.Equal(expected["user_data"], (byte*)&e.user_data - b);
+        Assert.Equal(expected["id"], (byte*)&e.id - b);
+        Assert.Equal(0, e.id.@string - (byte*)&e.id);
+    }
+
+    private static Dictionary<string, long> CompileAndRun()
+    {
+        var dir = Directory.CreateTempSubdirectory("espeak-layout");
+        try
+        {
+            var source = Path.Combine(dir.FullName, "layout.c");
+            var exe = Path.Combine(dir.FullName, "layout");
+            File.WriteAllText(source, Program);
+            Run("gcc", $"-o {exe} {source}");
+            return Run(exe, string.Empty)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split(' '))
+                .ToDictionary(p => p[0], p => long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    private static string Run(string file, string args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = p.StandardOutput.ReadToEnd();
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"{file} {args} failed: {error}");
+        return output;
+    }
+}
