@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using Appliance.Avatar.Hub;
+using Appliance.Avatar.Timeline;
+using Appliance.Avatar.Visemes;
+using Appliance.Core.Speech;
+using Appliance.Pipeline.Replay;
+
+namespace Appliance.Avatar.Measurement;
+
+/// <summary>
+/// Speaks phrases through the real avatar service (Kestrel + hub) into a clocked speaker, while headless
+/// Chromium runs the kiosk page with reporting on; compares when the page drew each mouth opening with
+/// when the matching audio played. Both sides are on the server clock: the speaker by construction,
+/// the page through its own clock sync — so the figure includes the sync error, as on the kiosk.
+/// </summary>
+public static class LipsyncBench
+{
+    /// <summary>Audio the speaker holds before a phrase starts (a real device's output buffer/latency).</summary>
+    public const int PrerollMs = 80;
+    private const float OnsetLevel = 0.02f;
+
+    private static readonly string[] Texts =
+    [
+        "Hello! Welcome to the science museum.",
+        "The cafe is on the second floor, next to the planetarium.",
+        "Our opening hours are nine to five, every day except Monday.",
+        "Would you like me to show you the way to the dinosaur hall?",
+        "Tickets for the space show are available at the front desk.",
+        "Please remember to keep your bags with you at all times.",
+        "I am happy to help. Just ask me anything about the museum.",
+        "Thank you for visiting, and have a wonderful afternoon!",
+    ];
+
+    public static async Task<LipsyncReport> RunAsync(ISpeechSynthesizer tts, int phrases, Action<string>? log = null, string chromium = HeadlessChromium.DefaultBinary, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(phrases);
+        await using var server = await AvatarServer.StartAsync(0, ct: ct).ConfigureAwait(false);
+        var applied = new ConcurrentQueue<AppliedCue>();
+        server.Hub.Applied += applied.Enqueue;
+        await using var browser = await HeadlessChromium.StartAsync(binary: chromium, ct: ct).ConfigureAwait(false);
+        await browser.NavigateAsync(new Uri(server.PageUri, "?report=1"), "window.avatar && window.avatar.sync.count >= 6", ct).ConfigureAwait(false);
+        log?.Invoke($"page ready at {server.PageUri}");
+
+        var hub = server.Hub;
+        var playback = new ClockedPlayback(hub.Clock.Time, tts.SampleRate);
+        var clock = new PlaybackClock(hub.Clock, () => playback.Position, tts.SampleRate);
+        var spoken = new List<(int Index, string Text, double AudioOnset, IReadOnlyList<AvatarCue> Cues)>();
+        var runStart = hub.Clock.NowMs;
+        await hub.SetStateAsync("speaking").ConfigureAwait(false);
+        for (var i = 0; i < phrases; i++)
+        {
+            var text = Texts[i % Texts.Length];
+            var samples = new List<float>();
+            var marks = new List<PhonemeMark>();
+            await foreach (var chunk in tts.SynthesizeAsync(text, new SynthesisOptions("en"), ct).ConfigureAwait(false))
+            {
+                samples.AddRange(chunk.Samples);
+                marks.AddRange(chunk.Phonemes);
+            }
+            var preroll = tts.SampleRate * PrerollMs / 1000;
+            var audio = new float[preroll + samples.Count];
+            samples.CopyTo(audio, preroll);
+            var before = playback.Position.Timestamp;
+            var position = await playback.WriteAsync(audio, ct).ConfigureAwait(false);
+            var start = clock.TimeOfFrame(position + preroll);
+            var cues = TimelineBuilder.FromPhonemes(marks, tts.SampleRate, start, samples.Count);
+            await hub.PlayAsync([new AvatarCue(start, "subtitle", text, start + samples.Count * 1000.0 / tts.SampleRate), .. cues]).ConfigureAwait(false);
+            var onset = playback.FirstSoundBetween(before, long.MaxValue, OnsetLevel)
+                ?? throw new InvalidOperationException($"phrase {i} is silent");
+            spoken.Add((i, text, hub.Clock.ToMs(onset), cues));
+            await playback.DrainAsync(ct).ConfigureAwait(false);
+            await Task.Delay(400, ct).ConfigureAwait(false);
+            playback.DiscardHistory(); // keep memory flat on long runs; onsets are already taken
+            log?.Invoke($"phrase {i}: {cues.Count} visemes, {samples.Count * 1000.0 / tts.SampleRate:F0} ms");
+        }
+        await hub.SetStateAsync("idle").ConfigureAwait(false);
+        await Task.Delay(300, ct).ConfigureAwait(false);
+        var syncDrift = (double?)(await browser.EvaluateAsync("window.avatar.sync.drift", ct).ConfigureAwait(false)) ?? 0;
+        var syncCount = (int?)(await browser.EvaluateAsync("window.avatar.sync.count", ct).ConfigureAwait(false)) ?? 0;
+        return Analyse(spoken, [.. applied], hub.Clock.NowMs - runStart, syncDrift, syncCount);
+    }
+
+    /// <summary>Pairs scheduled cues with the page's reports and computes the figures.</summary>
+    public static LipsyncReport Analyse(IReadOnlyList<(int Index, string Text, double AudioOnset, IReadOnlyList<AvatarCue> Cues)> spoken,
+        IReadOnlyList<AppliedCue> applied, double runMs, double syncDrift, int syncCount)
+    {
+        var drawn = applied.Where(a => a.Kind == "viseme").GroupBy(a => Math.Round(a.Scheduled, 2)).ToDictionary(g => g.Key, g => g.First());
+        var phrases = new List<LipsyncPhrase>();
+        var visemeOffsets = new List<double>();
+        foreach (var (index, text, audioOnset, cues) in spoken)
+        {
+            var visemes = cues.Where(c => c.Kind == "viseme").ToList();
+            double? mouthOnset = null;
+            var count = 0;
+            var previousOpen = false;
+            foreach (var c in visemes)
+            {
+                var open = Opens(c.Value);
+                if (drawn.TryGetValue(Math.Round(c.T, 2), out var d))
+                {
+                    count++;
+                    if (open && !previousOpen)
+                    {
+                        visemeOffsets.Add(d.Applied - d.Scheduled);
+                    }
+                    if (open && mouthOnset is null)
+                    {
+                        mouthOnset = d.Applied;
+                    }
+                }
+                previousOpen = open;
+            }
+            if (mouthOnset is { } m)
+            {
+                phrases.Add(new LipsyncPhrase(index, text, Math.Round(audioOnset, 2), Math.Round(m, 2), Math.Round(m - audioOnset, 2), visemes.Count, count));
+            }
+        }
+        if (phrases.Count == 0)
+        {
+            throw new InvalidOperationException("the page reported no drawn visemes: is it connected and running with ?report=1?");
+        }
+        var offsets = phrases.Select(p => p.OffsetMs).ToList();
+        var third = Math.Max(1, phrases.Count / 3);
+        var abs = visemeOffsets.Select(Math.Abs).Order().ToList();
+        return new LipsyncReport(
+            phrases.Count,
+            Math.Round(runMs / 1000, 1),
+            Math.Round(offsets.Average(), 2),
+            Math.Round(offsets.Max(Math.Abs), 2),
+            Math.Round(Slope(phrases.Select(p => (p.AudioOnsetMs, p.OffsetMs)).ToList()) * 60_000, 3),
+            Math.Round(offsets.Take(third).Average(), 2),
+            Math.Round(offsets.TakeLast(third).Average(), 2),
+            visemeOffsets.Count,
+            visemeOffsets.Count == 0 ? double.NaN : Math.Round(visemeOffsets.Average(), 2),
+            abs.Count == 0 ? double.NaN : Math.Round(abs[^1], 2),
+            abs.Count == 0 ? double.NaN : Math.Round(abs[(int)Math.Min(abs.Count - 1, Math.Ceiling(abs.Count * 0.95) - 1)], 2),
+            Math.Round(syncDrift * 1e6, 2),
+            syncCount,
+            phrases);
+    }
+
+    /// <summary>A viseme that visibly opens the lips (not rest, not a closure).</summary>
+    private static bool Opens(string viseme) => Enum.TryParse<Viseme>(viseme, out var v) && v is not (Viseme.Rest or Viseme.MBP);
+
+    private static double Slope(IReadOnlyList<(double X, double Y)> points)
+    {
+        if (points.Count < 2)
+        {
+            return 0;
+        }
+        var mx = points.Average(p => p.X);
+        var my = points.Average(p => p.Y);
+        var den = points.Sum(p => (p.X - mx) * (p.X - mx));
+        return den <= 0 ? 0 : points.Sum(p => (p.X - mx) * (p.Y - my)) / den;
+    }
+}
