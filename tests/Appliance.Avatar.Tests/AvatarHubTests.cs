@@ -30,6 +30,7 @@ public class AvatarHubTests
         while (true)
         {
             var r = await ws.ReceiveAsync(buffer, timeout.Token);
+            Assert.True(r.MessageType == WebSocketMessageType.Text, $"server closed the socket while waiting for '{type}'");
             var node = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, r.Count))!;
             if ((string?)node["type"] == type)
             {
@@ -107,7 +108,9 @@ public class AvatarHubTests
             await SendAsync(ws, new { type = "applied", kind = "viseme", value = "AA", scheduled = now + 60_000, applied = now + 60_004 });
             var a = await applied.Task.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(4, a.Applied - a.Scheduled, 6);
-            await SendAsync(ws, "not json at all"); // ignored, connection stays
+            await ws.SendAsync(Encoding.UTF8.GetBytes("not json {"), WebSocketMessageType.Text, true, CancellationToken.None); // ignored
+            await SendAsync(ws, "a JSON string, not an object"); // ignored
+            await SendAsync(ws, new { type = 42 }); // ignored; the connection stays
             await SendAsync(ws, new { type = "ping", c0 = 1 });
             await ReceiveAsync(ws, "pong");
             await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "reload", CancellationToken.None);

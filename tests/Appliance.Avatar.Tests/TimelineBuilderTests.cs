@@ -44,7 +44,7 @@ public class TimelineBuilderTests
         // follows what is heard, not just the phoneme list.
         double Loudness(AvatarCue c, int index)
         {
-            var from = (int)((c.T - start) * rate / 1000);
+            var from = Math.Min(samples.Length - 1, (int)((c.T - start) * rate / 1000));
             var to = index + 1 < cues.Count ? (int)((cues[index + 1].T - start) * rate / 1000) : samples.Length;
             to = Math.Clamp(to, from + 1, samples.Length);
             return Math.Sqrt(samples[from..to].Sum(s => (double)s * s) / (to - from));

@@ -109,7 +109,7 @@ public sealed class AvatarHub(AvatarClock clock)
         finally
         {
             _clients.TryRemove(id, out _);
-            if (socket.State == WebSocketState.Open)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 try
                 {
@@ -134,21 +134,29 @@ public sealed class AvatarHub(AvatarClock clock)
         {
             return; // a broken page must not take the hub down
         }
-        switch ((string?)node?["type"])
+        if (node is not JsonObject message || message["type"] is not JsonValue type || !type.TryGetValue<string>(out var kind))
+        {
+            return;
+        }
+        switch (kind)
         {
             case "ping":
-                var c0 = (double?)node!["c0"] ?? 0;
+                var c0 = Number(message["c0"]) ?? 0;
                 await client.SendAsync(Serialize(new { type = "pong", c0, s1 = receiveMs, s2 = clock.NowMs }), ct).ConfigureAwait(false);
                 break;
             case "applied":
                 Applied?.Invoke(new AppliedCue(
-                    (string?)node!["kind"] ?? "",
-                    (string?)node["value"] ?? "",
-                    (double?)node["scheduled"] ?? double.NaN,
-                    (double?)node["applied"] ?? double.NaN));
+                    Text(message["kind"]) ?? "",
+                    Text(message["value"]) ?? "",
+                    Number(message["scheduled"]) ?? double.NaN,
+                    Number(message["applied"]) ?? double.NaN));
                 break;
         }
     }
+
+    private static double? Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private Task SendSnapshotAsync(Client client, CancellationToken ct)
     {

@@ -144,13 +144,15 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Navigates and waits until <paramref name="readyExpression"/> is true in the page.</summary>
     public async Task NavigateAsync(Uri url, string readyExpression = "document.readyState === 'complete'", CancellationToken ct = default)
     {
+        // Mark the old document so its readiness is never mistaken for the new one's.
+        await EvaluateAsync("window.__leaving = true", ct).ConfigureAwait(false);
         await SendAsync("Page.navigate", new JsonObject { ["url"] = url.ToString() }, ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                if ((bool?)(await EvaluateAsync($"!!({readyExpression})", ct).ConfigureAwait(false)) == true)
+                if ((bool?)(await EvaluateAsync($"!window.__leaving && !!({readyExpression})", ct).ConfigureAwait(false)) == true)
                 {
                     return;
                 }

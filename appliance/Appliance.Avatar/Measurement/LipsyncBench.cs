@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using Appliance.Avatar.Hub;
+using Appliance.Avatar.Pipeline;
 using Appliance.Avatar.Timeline;
 using Appliance.Avatar.Visemes;
 using Appliance.Core.Speech;
+using Appliance.Pipeline;
+using Appliance.Pipeline.Events;
 using Appliance.Pipeline.Replay;
 
 namespace Appliance.Avatar.Measurement;
@@ -41,12 +44,17 @@ public static class LipsyncBench
         await browser.NavigateAsync(new Uri(server.PageUri, "?report=1"), "window.avatar && window.avatar.sync.count >= 6", ct).ConfigureAwait(false);
         log?.Invoke($"page ready at {server.PageUri}");
 
+        // The service's path: pipeline events (as PlaybackStage publishes them, at playback frames)
+        // → AvatarPipelineBridge → hub → page.
         var hub = server.Hub;
-        var playback = new ClockedPlayback(hub.Clock.Time, tts.SampleRate);
-        var clock = new PlaybackClock(hub.Clock, () => playback.Position, tts.SampleRate);
-        var spoken = new List<(int Index, string Text, double AudioOnset, IReadOnlyList<AvatarCue> Cues)>();
+        var time = hub.Clock.Time;
+        var playback = new ClockedPlayback(time, tts.SampleRate);
+        var events = new PipelineEventHub();
+        var bridge = new AvatarPipelineBridge(events, hub, new PlaybackClock(hub.Clock, () => playback.Position, tts.SampleRate));
+        using var stopBridge = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var bridging = bridge.RunAsync(stopBridge.Token);
+        var spoken = new List<(int Index, string Text, double AudioOnset, double AudioEnd)>();
         var runStart = hub.Clock.NowMs;
-        await hub.SetStateAsync("speaking").ConfigureAwait(false);
         for (var i = 0; i < phrases; i++)
         {
             var text = Texts[i % Texts.Length];
@@ -62,57 +70,60 @@ public static class LipsyncBench
             samples.CopyTo(audio, preroll);
             var before = playback.Position.Timestamp;
             var position = await playback.WriteAsync(audio, ct).ConfigureAwait(false);
-            var start = clock.TimeOfFrame(position + preroll);
-            var cues = TimelineBuilder.FromPhonemes(marks, tts.SampleRate, start, samples.Count);
-            await hub.PlayAsync([new AvatarCue(start, "subtitle", text, start + samples.Count * 1000.0 / tts.SampleRate), .. cues]).ConfigureAwait(false);
+            var first = position + preroll;
+            var now = time.GetTimestamp();
+            events.Publish(new StateChanged(now, i + 1, ConversationState.Thinking, ConversationState.Speaking, "bench"));
+            events.Publish(new Subtitle(now, i + 1, 0, text, "en", first, samples.Count));
+            events.Publish(new EmotionCue(now, i + 1, Emotion.Happy, first));
+            foreach (var m in marks)
+            {
+                events.Publish(new PhonemeCue(now, i + 1, m.Phoneme, first + m.SampleOffset));
+            }
+            events.Publish(new PhonemeCue(now, i + 1, "_", first + samples.Count));
             var onset = playback.FirstSoundBetween(before, long.MaxValue, OnsetLevel)
                 ?? throw new InvalidOperationException($"phrase {i} is silent");
-            spoken.Add((i, text, hub.Clock.ToMs(onset), cues));
+            var onsetMs = hub.Clock.ToMs(onset);
+            spoken.Add((i, text, onsetMs, onsetMs + samples.Count * 1000.0 / tts.SampleRate));
             await playback.DrainAsync(ct).ConfigureAwait(false);
+            events.Publish(new StateChanged(time.GetTimestamp(), i + 1, ConversationState.Speaking, ConversationState.Listening, "bench"));
             await Task.Delay(400, ct).ConfigureAwait(false);
             playback.DiscardHistory(); // keep memory flat on long runs; onsets are already taken
-            log?.Invoke($"phrase {i}: {cues.Count} visemes, {samples.Count * 1000.0 / tts.SampleRate:F0} ms");
+            log?.Invoke($"phrase {i}: {marks.Count} phonemes, {samples.Count * 1000.0 / tts.SampleRate:F0} ms");
         }
-        await hub.SetStateAsync("idle").ConfigureAwait(false);
         await Task.Delay(300, ct).ConfigureAwait(false);
+        await stopBridge.CancelAsync().ConfigureAwait(false);
+        await bridging.ConfigureAwait(false);
         var syncDrift = (double?)(await browser.EvaluateAsync("window.avatar.sync.drift", ct).ConfigureAwait(false)) ?? 0;
         var syncCount = (int?)(await browser.EvaluateAsync("window.avatar.sync.count", ct).ConfigureAwait(false)) ?? 0;
         return Analyse(spoken, [.. applied], hub.Clock.NowMs - runStart, syncDrift, syncCount);
     }
 
-    /// <summary>Pairs scheduled cues with the page's reports and computes the figures.</summary>
-    public static LipsyncReport Analyse(IReadOnlyList<(int Index, string Text, double AudioOnset, IReadOnlyList<AvatarCue> Cues)> spoken,
+    /// <summary>
+    /// Per phrase: the first drawn mouth-opening viseme scheduled inside the phrase's audio − its first
+    /// audible sample; per viseme: drawn frame − scheduled time for every closed→open transition.
+    /// </summary>
+    public static LipsyncReport Analyse(IReadOnlyList<(int Index, string Text, double AudioOnset, double AudioEnd)> spoken,
         IReadOnlyList<AppliedCue> applied, double runMs, double syncDrift, int syncCount)
     {
-        var drawn = applied.Where(a => a.Kind == "viseme").GroupBy(a => Math.Round(a.Scheduled, 2)).ToDictionary(g => g.Key, g => g.First());
+        var drawn = applied.Where(a => a.Kind == "viseme").OrderBy(a => a.Scheduled).ToList();
         var phrases = new List<LipsyncPhrase>();
         var visemeOffsets = new List<double>();
-        foreach (var (index, text, audioOnset, cues) in spoken)
+        foreach (var (index, text, audioOnset, audioEnd) in spoken)
         {
-            var visemes = cues.Where(c => c.Kind == "viseme").ToList();
-            double? mouthOnset = null;
-            var count = 0;
+            var inPhrase = drawn.Where(d => d.Scheduled >= audioOnset - 150 && d.Scheduled <= audioEnd + 50).ToList();
             var previousOpen = false;
-            foreach (var c in visemes)
+            foreach (var d in inPhrase)
             {
-                var open = Opens(c.Value);
-                if (drawn.TryGetValue(Math.Round(c.T, 2), out var d))
+                var open = Opens(d.Value);
+                if (open && !previousOpen)
                 {
-                    count++;
-                    if (open && !previousOpen)
-                    {
-                        visemeOffsets.Add(d.Applied - d.Scheduled);
-                    }
-                    if (open && mouthOnset is null)
-                    {
-                        mouthOnset = d.Applied;
-                    }
+                    visemeOffsets.Add(d.Applied - d.Scheduled);
                 }
                 previousOpen = open;
             }
-            if (mouthOnset is { } m)
+            if (inPhrase.FirstOrDefault(d => Opens(d.Value)) is { } m)
             {
-                phrases.Add(new LipsyncPhrase(index, text, Math.Round(audioOnset, 2), Math.Round(m, 2), Math.Round(m - audioOnset, 2), visemes.Count, count));
+                phrases.Add(new LipsyncPhrase(index, text, Math.Round(audioOnset, 2), Math.Round(m.Applied, 2), Math.Round(m.Applied - audioOnset, 2), inPhrase.Count));
             }
         }
         if (phrases.Count == 0)

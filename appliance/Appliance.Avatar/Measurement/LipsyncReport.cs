@@ -1,7 +1,7 @@
 namespace Appliance.Avatar.Measurement;
 
 /// <summary>One spoken phrase: when its first audible sample played and when the page first opened the mouth for it (server ms).</summary>
-public sealed record LipsyncPhrase(int Index, string Text, double AudioOnsetMs, double MouthOnsetMs, double OffsetMs, int Visemes, int VisemesDrawn);
+public sealed record LipsyncPhrase(int Index, string Text, double AudioOnsetMs, double MouthOnsetMs, double OffsetMs, int VisemesDrawn);
 
 /// <summary>
 /// lipsync_offset_ms as MEASURE.md defines it (per phrase: mouth-open onset in the page − audio onset),

@@ -58,8 +58,13 @@ public static class VisemeMapper
     /// <summary>Drops stress ('  ,), length (:), syllable and tone marks that do not change the mouth.</summary>
     private static string Normalise(string phoneme)
     {
-        var chars = phoneme.Where(c => c is not ('\'' or ',' or ':' or '%' or '=' or '-' or '!') && !char.IsDigit(c) && !char.IsWhiteSpace(c));
+        var chars = phoneme.Where(c => c is not ('\'' or ',' or ':' or '%' or '=' or '-' or '!') && !char.IsWhiteSpace(c));
         var s = new string(chars.ToArray());
+        // Tone digits trail a pinyin syllable ("au2"); a leading digit is a vowel symbol ("3" = er).
+        while (s.Length > 1 && char.IsDigit(s[^1]))
+        {
+            s = s[..^1];
+        }
         return s.Length == 0 && phoneme.Contains('-') ? "" : s;
     }
 

@@ -228,7 +228,7 @@
     const bow = cur.bow;
     el.body.setAttribute('transform', `translate(0 ${(bow * 14 + breath * 1.5).toFixed(2)}) translate(300 800) scale(1 ${(1 + breath * 0.008).toFixed(4)}) translate(-300 -800)`);
     const headX = cur.turn * rig.gaze.headTurnDeg * 2 + sway * 3;
-    const headY = bow * 70 - cur.lean * 6 + breath * 2.5;
+    const headY = bow * 36 - cur.lean * 6 + breath * 2.5;
     const tilt = cur.tilt + sway * 1.2;
     el.head.setAttribute('transform', `translate(${headX.toFixed(2)} ${headY.toFixed(2)}) rotate(${tilt.toFixed(2)} 300 440) translate(300 440) scale(${(1 - bow * 0.04).toFixed(3)} ${(1 - bow * 0.1).toFixed(3)}) translate(-300 -440)`);
 
