@@ -21,6 +21,7 @@ internal static class CommandCatalog
         yield return LlmCommands.Create();
         foreach (var command in CpuPathCommands.Create()) { yield return command; }
         foreach (var command in PipelineCommands.Create()) { yield return command; }
+        foreach (var command in AvatarCommands.Create()) { yield return command; }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)
