@@ -137,10 +137,11 @@ public static class LipsyncBench
             phrases.Count,
             Math.Round(runMs / 1000, 1),
             Math.Round(offsets.Average(), 2),
+            Math.Round(Median(offsets), 2),
             Math.Round(offsets.Max(Math.Abs), 2),
             Math.Round(Slope(phrases.Select(p => (p.AudioOnsetMs, p.OffsetMs)).ToList()) * 60_000, 3),
-            Math.Round(offsets.Take(third).Average(), 2),
-            Math.Round(offsets.TakeLast(third).Average(), 2),
+            Math.Round(Median(offsets.Take(third)), 2),
+            Math.Round(Median(offsets.TakeLast(third)), 2),
             visemeOffsets.Count,
             visemeOffsets.Count == 0 ? double.NaN : Math.Round(visemeOffsets.Average(), 2),
             abs.Count == 0 ? double.NaN : Math.Round(abs[^1], 2),
@@ -153,15 +154,26 @@ public static class LipsyncBench
     /// <summary>A viseme that visibly opens the lips (not rest, not a closure).</summary>
     private static bool Opens(string viseme) => Enum.TryParse<Viseme>(viseme, out var v) && v is not (Viseme.Rest or Viseme.MBP);
 
-    private static double Slope(IReadOnlyList<(double X, double Y)> points)
+    /// <summary>Theil–Sen slope (median of pairwise slopes): one stalled frame on a busy box must not fake a drift.</summary>
+    public static double Slope(IReadOnlyList<(double X, double Y)> points)
     {
-        if (points.Count < 2)
+        var slopes = new List<double>();
+        for (var i = 0; i < points.Count; i++)
         {
-            return 0;
+            for (var j = i + 1; j < points.Count; j++)
+            {
+                if (points[j].X != points[i].X)
+                {
+                    slopes.Add((points[j].Y - points[i].Y) / (points[j].X - points[i].X));
+                }
+            }
         }
-        var mx = points.Average(p => p.X);
-        var my = points.Average(p => p.Y);
-        var den = points.Sum(p => (p.X - mx) * (p.X - mx));
-        return den <= 0 ? 0 : points.Sum(p => (p.X - mx) * (p.Y - my)) / den;
+        return slopes.Count == 0 ? 0 : Median(slopes);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -160,7 +160,7 @@ internal static class AvatarCommands
                 {
                     bench = "lipsync",
                     tts = tts.Name,
-                    lipsync_offset_ms = new { mean = report.MeanOffsetMs, max_abs = report.MaxAbsOffsetMs, drift_ms_per_min = report.DriftMsPerMinute, first_third_mean = report.FirstThirdMeanMs, last_third_mean = report.LastThirdMeanMs },
+                    lipsync_offset_ms = new { mean = report.MeanOffsetMs, median = report.MedianOffsetMs, max_abs = report.MaxAbsOffsetMs, drift_ms_per_min = report.DriftMsPerMinute, first_third_median = report.FirstThirdMedianMs, last_third_median = report.LastThirdMedianMs },
                     viseme_onset_offset_ms = new { n = report.VisemeOnsets, mean = report.VisemeMeanOffsetMs, p95_abs = report.VisemeP95AbsOffsetMs, max_abs = report.VisemeMaxAbsOffsetMs },
                     phrases = report.Phrases,
                     run_s = report.RunSeconds,
@@ -171,7 +171,7 @@ internal static class AvatarCommands
             }
             else
             {
-                Console.WriteLine($"lipsync_offset_ms: mean {report.MeanOffsetMs} max|.| {report.MaxAbsOffsetMs} drift {report.DriftMsPerMinute} ms/min over {report.Phrases} phrases ({report.RunSeconds} s)");
+                Console.WriteLine($"lipsync_offset_ms: mean {report.MeanOffsetMs} median {report.MedianOffsetMs} max|.| {report.MaxAbsOffsetMs} drift {report.DriftMsPerMinute} ms/min over {report.Phrases} phrases ({report.RunSeconds} s)");
                 Console.WriteLine($"viseme onsets: n={report.VisemeOnsets} mean {report.VisemeMeanOffsetMs} p95|.| {report.VisemeP95AbsOffsetMs} max|.| {report.VisemeMaxAbsOffsetMs} ms; page clock drift {report.PageSyncDriftPpm} ppm");
             }
             return 0;
