@@ -53,11 +53,11 @@ public class KioskUnitTests
     }
 
     [Theory]
-    [InlineData("90", "--transform 90")]
-    [InlineData("270", "--transform 270")]
-    [InlineData("0", "")]
-    [InlineData("sideways", "")]
-    public void BrowserScriptRotatesAndStartsChromiumOnTheLocalPage(string rotation, string expectedRandr)
+    [InlineData("90", "--transform 90", "true")]
+    [InlineData("270", "--transform 270", "false")]
+    [InlineData("0", "", "true")]
+    [InlineData("sideways", "", "true")]
+    public void BrowserScriptRotatesAndStartsChromiumOnTheLocalPage(string rotation, string expectedRandr, string subtitles)
     {
         var dir = Directory.CreateTempSubdirectory("kiosk-script-").FullName;
         try
@@ -72,13 +72,14 @@ public class KioskUnitTests
             var (code, output) = Run("/bin/sh", [Kiosk("kiosk-browser")], new Dictionary<string, string>
             {
                 ["APPLIANCE_DISPLAY_ROTATION"] = rotation,
+                ["APPLIANCE_DISPLAY_SUBTITLES"] = subtitles,
                 ["APPLIANCE_KIOSK_BROWSER"] = "/bin/echo",
                 ["APPLIANCE_KIOSK_RANDR"] = randr,
                 ["XDG_RUNTIME_DIR"] = dir,
             });
             Assert.True(code == 0, output);
             Assert.Contains("--kiosk", output, StringComparison.Ordinal);
-            Assert.Contains("http://127.0.0.1:8080/kiosk", output, StringComparison.Ordinal);
+            Assert.Contains(subtitles == "false" ? "http://127.0.0.1:8080/kiosk?nosubtitles" : "http://127.0.0.1:8080/kiosk\n", output, StringComparison.Ordinal);
             if (expectedRandr.Length > 0)
             {
                 Assert.Contains($"randr --output HDMI-A-1 {expectedRandr}", output, StringComparison.Ordinal);

@@ -1,7 +1,8 @@
 // Kiosk avatar page: draws the rigged SVG character, keeps a clock synchronised with the appliance over
 // the WebSocket and applies each timeline cue on the animation frame where its server time falls.
 // Query parameters (technicians/tests): expression, gesture, state, viseme, phase (gesture 0..1),
-// gaze (DOA degrees), subtitle, still (no idle motion), report (send drawn visemes back for `bench lipsync`).
+// gaze (DOA degrees), subtitle, nosubtitles, still (no idle motion), offline (no socket), report (send drawn
+// visemes back for `bench lipsync`).
 (() => {
   'use strict';
   const q = new URLSearchParams(location.search);
@@ -133,6 +134,7 @@
     if (state === 'listening' || state === 'idle') hideSubtitle();
   }
   function showSubtitle(text, end) {
+    if (q.has('nosubtitles')) return; // provisioning display.subtitles: false
     document.getElementById('subtitleText').textContent = text;
     document.getElementById('subtitle').classList.remove('hidden');
     subtitleEnd = end;
