@@ -40,6 +40,14 @@ internal static class CommandCatalog
         yield return GpioCommands.Create();
         yield return ProvisionCommands.Create();
         yield return BenchProvisionCommand.Create();
+        foreach (var command in PipelineCommands.Create())
+        {
+            yield return command;
+        }
+        foreach (var command in AvatarCommands.Create())
+        {
+            yield return command;
+        }
     }
 
     private static IEnumerable<Command> Merge(IEnumerable<Command> commands)

@@ -1,0 +1,88 @@
+using Appliance.Core.Audio;
+using Appliance.Core.Dialog;
+using Appliance.Core.Speech;
+using Appliance.Dialog;
+using Appliance.Dialog.Knowledge;
+using Appliance.Dialog.Persona;
+using Appliance.Models.EspeakNg;
+using Appliance.Models.Gguf.Synthetic;
+using Appliance.Models.Llama;
+using Appliance.Models.Llama.Bench;
+using Appliance.Models.PocketSphinx;
+using Appliance.Models.Sherpa.Vad;
+using Appliance.Pipeline;
+using Appliance.Safety;
+
+namespace Appliance.Host.Pipeline;
+
+/// <summary>
+/// The real engines behind the conversation pipeline, composed once: silero VAD (sherpa-onnx),
+/// pocketsphinx ASR and espeak-ng TTS (the embedded defaults), the knowledge-base responder or a
+/// llama.cpp model, and the shipped safety lists and sample knowledge.
+/// </summary>
+internal sealed class PipelineEngines : IDisposable
+{
+    private PipelineEngines(ISpeechRecognizer recognizer, ISpeechSynthesizer synthesizer, IChatModel model, KnowledgeBase knowledge,
+        SafetyLists lists, PipelineEngineOptions options)
+    {
+        Recognizer = recognizer;
+        Synthesizer = synthesizer;
+        Model = model;
+        Knowledge = knowledge;
+        Lists = lists;
+        Options = options;
+    }
+
+    public ISpeechRecognizer Recognizer { get; }
+
+    public ISpeechSynthesizer Synthesizer { get; }
+
+    public IChatModel Model { get; }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public SafetyLists Lists { get; }
+
+    public PipelineEngineOptions Options { get; }
+
+    public static PipelineEngines Create(PipelineEngineOptions options, Action<string> log)
+    {
+        var knowledge = options.Knowledge is null ? KnowledgeBase.LoadDefault() : KnowledgeBase.Load(options.Knowledge);
+        var lists = SafetyLists.LoadDefault();
+        var recognizer = PocketSphinxRecognizer.Create();
+        var synthesizer = EspeakSynthesizer.Create();
+        IChatModel model = options.Llm switch
+        {
+            "kb" => new KnowledgeResponder(knowledge, PersonaProfile.Default),
+            "synthetic" => OpenLlm(SyntheticModels.Ensure(ModelShape.Qwen25_05B, "q4_0", log: log), options),
+            var path => OpenLlm(path, options),
+        };
+        log($"pipeline engines: vad silero, asr {recognizer.Name}, tts {synthesizer.Name}, dialog {model.Name}");
+        return new PipelineEngines(recognizer, synthesizer, model, knowledge, lists, options);
+    }
+
+    private static LlamaChatModel OpenLlm(string path, PipelineEngineOptions options)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"--llm: '{path}' is not 'kb', 'synthetic' or an existing GGUF file");
+        }
+        return LlamaChatModel.Open(path, new LlamaContextOptions { ContextLength = 2048, Threads = options.Threads });
+    }
+
+    /// <summary>A fresh conversation (VAD state, history) on these engines, speaking through <paramref name="playback"/>.</summary>
+    public PipelineComponents Build(IAudioPlayback playback)
+    {
+        var vad = new SherpaVoiceActivityDetector(new SileroVadOptions(MinSilenceSeconds: Options.EndpointMs / 1000f));
+        var generation = new GenerationOptions(MaxTokens: Options.MaxTokens, Temperature: 0f, TopK: 0, TopP: 1f, RepetitionPenalty: 1f);
+        var dialog = new DialogManager(PersonaProfile.Default, Knowledge, Model, new DialogOptions(Generation: generation));
+        return new PipelineComponents(vad, Recognizer, dialog, new InputGuard(Lists), new ComplianceFilter(Lists), Synthesizer, playback);
+    }
+
+    public void Dispose()
+    {
+        Recognizer.Dispose();
+        Synthesizer.Dispose();
+        Model.Dispose();
+    }
+}

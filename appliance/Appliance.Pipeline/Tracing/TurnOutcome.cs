@@ -1,0 +1,10 @@
+namespace Appliance.Pipeline.Tracing;
+
+public enum TurnOutcome
+{
+    Completed,
+    Interrupted,
+    Blocked,
+    Empty,
+    Failed,
+}
