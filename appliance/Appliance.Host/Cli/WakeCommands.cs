@@ -52,20 +52,41 @@ internal static class WakeCommands
         };
         var threshold = new Option<float>("--threshold") { Description = "Score 0..1 at which a keyword counts as heard", DefaultValueFactory = _ => WakeWordOptions.DefaultThreshold };
         var refractory = new Option<double>("--refractory") { Description = "Seconds after a detection during which no other is reported", DefaultValueFactory = _ => WakeWordOptions.DefaultRefractoryPeriod.TotalSeconds };
-        var command = new Command("listen", "Report wake-word detections with timestamps") { file, keywords, threshold, refractory };
-        command.SetAction(parse =>
+        var device = new Option<string?>("--device") { Description = "Capture device (name or index as `audio devices` lists it); default device when omitted" };
+        var command = new Command("listen", "Report wake-word detections with timestamps (a file, or the microphone until Ctrl+C)") { file, keywords, threshold, refractory, device };
+        command.SetAction(async (parse, ct) =>
         {
             var options = new WakeWordOptions(parse.GetValue(keywords)!, parse.GetValue(threshold), TimeSpan.FromSeconds(parse.GetValue(refractory)));
             var path = parse.GetValue(file);
-            if (path is null)
-            {
-                // No IAudioCapture implementation is part of this build yet: say so instead of pretending to listen.
-                Console.Error.WriteLine("error: live listening needs an audio capture driver, and none is available in this build; use --file FILE.wav");
-                return 2;
-            }
-            return ListenFile(path.FullName, options);
+            return path is null ? await ListenLiveAsync(parse.GetValue(device), options, ct) : ListenFile(path.FullName, options);
         });
         return command;
+    }
+
+    /// <summary>Channel 0 of the capture device through the detector, one line per detection.</summary>
+    private static async Task<int> ListenLiveAsync(string? device, WakeWordOptions options, CancellationToken ct)
+    {
+        using var runtime = Appliance.Drivers.Audio.PortAudioRuntime.Initialize();
+        await using var capture = Appliance.Drivers.Audio.PortAudioCapture.Open(runtime, device, channels: 1, OpenWakeWordDetector.SampleRate);
+        using var detector = new OpenWakeWordDetector(options);
+        var detections = new List<WakeWordDetection>();
+        Console.WriteLine($"listening for {string.Join(", ", options.Keywords)} (threshold {options.Threshold:0.00}); Ctrl+C to stop");
+        try
+        {
+            await foreach (var frame in capture.ReadAsync(ct))
+            {
+                detections.Clear();
+                detector.Accept(frame.Samples, detections);
+                foreach (var d in detections)
+                {
+                    Console.WriteLine(string.Create(Inv, $"{DateTime.Now:HH:mm:ss.fff}  {d.Keyword}  score {d.Score:0.000}"));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return 0;
     }
 
     private static int ListenFile(string path, WakeWordOptions options)
