@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Service.Tests;
 
 /// <summary>The real host: Kestrel on loopback with TLS, the notify protocol on a real socket, the watchdog, stop and reload.</summary>
+[Collection(ProcessSignalsCollection.Name)]
 public sealed class RealHostTests : IDisposable
 {
     private readonly TempDir _dir = new();
