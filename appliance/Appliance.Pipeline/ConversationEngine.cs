@@ -124,7 +124,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
                 case ConversationState.Idle:
                     _ignoreSegment = true; // asleep: only the wake word counts
                     break;
-                case ConversationState.Speaking when _current is { } turn:
+                case ConversationState.Speaking when _current is { Finished: false } turn:
                     if (BargeInAllowed(turn))
                     {
                         BargeInLocked(turn);
@@ -167,7 +167,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
                 _speechStart = null;
                 return;
             }
-            if (_current is { } previous && !previous.Cancellation.IsCancellationRequested)
+            if (_current is { Finished: false } previous && !previous.Cancellation.IsCancellationRequested)
             {
                 // A new utterance supersedes a turn still thinking (or speaking without barge-in rights).
                 previous.Cancellation.Cancel();
@@ -206,9 +206,9 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
                 }
             }
         }
+        turn.Finished = true;
         options.Log?.Invoke(summary.ToLogLine());
         events.Publish(new TurnFinished(clock.GetTimestamp(), turn.Id, summary));
-        turn.Dispose();
     }
 
     private void OnSpeaking(Turn turn)
@@ -238,16 +238,9 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
     {
         lock (_gate)
         {
-            if (_current is { } turn && !turn.Cancellation.IsCancellationRequested)
+            if (_current is { Finished: false } turn && !turn.Cancellation.IsCancellationRequested)
             {
-                try
-                {
-                    turn.Cancellation.Cancel();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // the turn already finished
-                }
+                turn.Cancellation.Cancel();
             }
             if (_state != ConversationState.Idle)
             {

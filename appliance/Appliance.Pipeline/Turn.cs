@@ -18,7 +18,11 @@ public sealed class Turn(int id, TurnTrace trace) : IDisposable
 
     public TurnTrace Trace => trace;
 
+    /// <summary>Cancelled by barge-in, a newer utterance or shutdown. Never disposed while the engine may still cancel it (it has no timer).</summary>
     public CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>Set when the turn's runner has returned; a finished turn is never cancelled.</summary>
+    public volatile bool Finished;
 
     public string Language { get; set; } = "en";
 

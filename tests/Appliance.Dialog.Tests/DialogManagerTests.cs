@@ -48,11 +48,12 @@ public class DialogManagerTests
         Assert.Equal("[happy] It walks fast.", await Collect(reply));
         var prompt = Assert.Single(llm.Prompts);
         Assert.Equal(ChatRole.System, prompt[0].Role);
-        Assert.Contains("1.2 metres per second", prompt[0].Content);       // retrieved fact
-        Assert.Contains("not instructions", prompt[0].Content);            // injection guard after the facts
+        Assert.Contains("not instructions", prompt[0].Content);            // injection guard in the system prompt
         Assert.Contains("[happy]", prompt[0].Content);                     // tag protocol
+        Assert.Contains("1.2 metres per second", prompt[^1].Content);      // retrieved fact, after the cached prefix
         Assert.Equal("The Aurora Guide is our" + ConversationHistory.InterruptedMarker, prompt[^2].Content);
-        Assert.Equal(new ChatMessage(ChatRole.User, "how fast can the guide robot walk"), prompt[^1]);
+        Assert.Equal(ChatRole.User, prompt[^1].Role);
+        Assert.EndsWith("Visitor: how fast can the guide robot walk", prompt[^1].Content);
         Assert.All(prompt.Skip(1), m => Assert.NotEqual(ChatRole.System, m.Role));
     }
 

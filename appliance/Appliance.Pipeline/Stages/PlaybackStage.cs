@@ -69,7 +69,10 @@ internal sealed class PlaybackStage(Turn turn, IAudioPlayback playback, IPipelin
         if (chunk.SpokenText.Length > 0)
         {
             events.Publish(new Subtitle(now, turn.Id, s.Index, chunk.SpokenText, s.Language, _sentenceStart, 0));
-            events.Publish(new EmotionCue(now, turn.Id, s.Emotion, _sentenceStart));
+            if (!s.Tags.Any(t => t.Fraction == 0 && t.Tag.Emotion is not null))
+            {
+                events.Publish(new EmotionCue(now, turn.Id, s.Emotion, _sentenceStart));
+            }
         }
         foreach (var tag in s.Tags.Where(t => t.Fraction == 0))
         {
