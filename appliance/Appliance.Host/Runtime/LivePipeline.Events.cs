@@ -41,7 +41,6 @@ internal sealed partial class LivePipeline
                 Interlocked.Increment(ref _turnsCompleted);
                 _currentTurn = null;
                 _utterance = null;
-                _logger.LogInformation("{Line}", f.Summary.ToLogLine());
                 break;
         }
     }
