@@ -179,9 +179,14 @@ internal sealed partial class LivePipeline
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // No sound card yet (USB array not plugged, driver late): keep the service up and say so.
-                    _problem = $"waiting for audio device ({e.Message})";
+                    // One line: the problem ends up in systemd's STATUS= (a newline would end the field).
+                    var problem = $"waiting for audio device ({string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))})";
                     Interlocked.Increment(ref _beats);
-                    _logger.LogWarning("audio: {Problem}; retrying in 1 s", _problem);
+                    if (problem != _problem)
+                    {
+                        _logger.LogWarning("audio: {Problem}; retrying every second", problem);
+                    }
+                    _problem = problem;
                     await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
                 }
             }
