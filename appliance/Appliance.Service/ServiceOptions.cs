@@ -36,4 +36,10 @@ public sealed class ServiceOptions
     public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
 
     public long MaxDocumentBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Endpoints mapped beside the API by the composition root (`run` maps the avatar page at /kiosk);
+    /// WebSockets are enabled when set. Null in the service's own tests.
+    /// </summary>
+    public Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? MapExtraEndpoints { get; set; }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Appliance.Avatar.Hub;
+using Appliance.Host.Runtime;
 using Appliance.Service;
 using Appliance.Service.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +20,10 @@ internal static class RunCommand
         var configDir = new Option<string?>("--config-dir") { Description = "Provisioned configuration directory (default $APPLIANCE_CONFIG_DIR or /etc/appliance)" };
         var adminPort = new Option<int?>("--admin-port") { Description = "HTTPS admin API port (overrides api.adminPort, default 8443)" };
         var kioskPort = new Option<int?>("--kiosk-port") { Description = "Loopback HTTP port of the kiosk page and dashboard (overrides api.kioskPort, default 8080)" };
-        var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort };
+        var replay = new Option<FileInfo[]>("--replay") { Description = "16 kHz mono WAVs spoken to the pipeline instead of the microphone (then silence); replies go to a clocked sink — no sound card needed", AllowMultipleArgumentsPerToken = true };
+        var llm = new Option<string>("--llm") { Description = "kb (knowledge-base responder, the embedded default) or a GGUF path (llama.cpp)", DefaultValueFactory = _ => "kb" };
+        var standby = new Option<bool>("--standby") { Description = "API and dashboard only: no engines, no audio (the standby runtime)" };
+        var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort, replay, llm, standby };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new ServiceOptions
@@ -36,7 +41,22 @@ internal static class RunCommand
             }
             try
             {
-                await ApplianceHost.CreateHostBuilder(options).Build().RunAsync(cancellationToken);
+                Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? runtime = null;
+                if (!parseResult.GetValue(standby))
+                {
+                    var files = parseResult.GetValue(replay)?.Select(f => f.FullName).ToList();
+                    foreach (var f in files ?? [])
+                    {
+                        if (!File.Exists(f))
+                        {
+                            throw new InvalidDataException($"--replay: no such file '{f}'");
+                        }
+                    }
+                    var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files);
+                    runtime = services => LiveRuntime.Register(services, live);
+                    options.MapExtraEndpoints = endpoints => endpoints.MapAvatar();
+                }
+                await ApplianceHost.CreateHostBuilder(options, runtime).Build().RunAsync(cancellationToken);
                 return 0;
             }
             catch (InvalidDataException e)

@@ -18,6 +18,7 @@ using Appliance.Service.Dashboard;
 using Appliance.Service.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using R = Appliance.Service.Security.Roles;
 
@@ -31,13 +32,22 @@ public static class ApplicationBuilderExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        var extra = app.ApplicationServices.GetService<ServiceOptions>()?.MapExtraEndpoints;
+        if (extra is not null)
+        {
+            app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(5) });
+        }
         app.UseRouting();
         // Before authentication so rejected (401/403) mutating calls are audited too.
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseEndpoints(endpoints => endpoints.MapApplianceEndpoints());
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapApplianceEndpoints();
+            extra?.Invoke(endpoints);
+        });
         return app;
     }
 

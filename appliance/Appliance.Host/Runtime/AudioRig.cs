@@ -1,0 +1,86 @@
+using Appliance.Core.Audio;
+using Appliance.Drivers.Audio;
+using Appliance.Drivers.Dsp;
+using Appliance.Service.Configuration;
+
+namespace Appliance.Host.Runtime;
+
+/// <summary>
+/// The microphone and speaker the pipeline runs on: PortAudio devices from the configuration (capture
+/// through ResilientCapture and the DSP front end, echo reference fed by the speaker), or in replay a
+/// scripted microphone and a clocked file sink. Opened once per process: a pipeline restart or a config
+/// reload keeps it.
+/// </summary>
+internal sealed class AudioRig : IAsyncDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+    private IAsyncDisposable? _device;
+
+    private AudioRig(IAudioCapture capture, IAudioPlayback playback, string description)
+    {
+        Capture = capture;
+        Playback = playback;
+        Description = description;
+    }
+
+    public IAudioCapture Capture { get; }
+
+    public IAudioPlayback Playback { get; }
+
+    public string Description { get; }
+
+    public static AudioRig OpenReplay(IReadOnlyList<string> files, int ttsRate, TimeProvider clock) =>
+        new(ReplayMicrophone.Open(files, clock, TimeSpan.FromSeconds(6)), new FilePlayback(ttsRate, realTime: true, clock),
+            $"replay of {files.Count} recording(s)");
+
+    /// <summary>
+    /// Opens both devices once or throws (AudioDeviceException, DllNotFoundException...): the caller retries
+    /// and reports "waiting for audio device". Later losses of the microphone are bridged by ResilientCapture.
+    /// </summary>
+    public static AudioRig OpenLive(PortAudioRuntime runtime, AudioConfig config, int ttsRate, Action<string> log)
+    {
+        runtime.Refresh(); // a device plugged in after boot is only seen after re-enumeration
+        var input = DeviceName(config.InputDevice);
+        var first = PortAudioCapture.Open(runtime, input, config.Channels, 16000);
+        PortAudioPlayback playback;
+        try
+        {
+            playback = PortAudioPlayback.Open(runtime, DeviceName(config.OutputDevice), ttsRate);
+        }
+        catch
+        {
+            first.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+        IAudioCapture? pending = first;
+        IAudioCapture Open()
+        {
+            var c = pending ?? PortAudioCapture.Open(runtime, input, config.Channels, 16000);
+            pending = null;
+            return c;
+        }
+        var resilient = new ResilientCapture(Open, 16000, config.Channels, new AudioCounters(), log);
+        var echo = new EchoReference(16000, TimeProvider.System.TimestampFrequency);
+        var frontEnd = new FrontEndCapture(resilient, new FrontEndOptions(config.Channels), echo);
+        var rig = new AudioRig(frontEnd, playback, $"{first.Device.Name} → {playback.Device.Name}");
+        rig._owned.Add(FrontEndCapture.Connect(playback, echo));
+        rig._device = frontEnd;
+        return rig;
+    }
+
+    private static string? DeviceName(string configured) =>
+        string.IsNullOrWhiteSpace(configured) || configured == "default" ? null : configured;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var d in _owned)
+        {
+            d.Dispose();
+        }
+        if (_device is not null)
+        {
+            await _device.DisposeAsync().ConfigureAwait(false);
+        }
+        await Playback.DisposeAsync().ConfigureAwait(false);
+    }
+}

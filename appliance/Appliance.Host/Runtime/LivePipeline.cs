@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using Appliance.Avatar.Hub;
+using Appliance.Avatar.Pipeline;
+using Appliance.Avatar.Timeline;
+using Appliance.Core.Audio;
+using Appliance.Drivers.Audio;
+using Appliance.Host.Pipeline;
+using Appliance.Pipeline;
+using Appliance.Pipeline.Events;
+using Appliance.Service.Configuration;
+using Appliance.Service.Metrics;
+using Appliance.Service.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Runtime;
+
+/// <summary>
+/// The real conversation pipeline behind the service's Runtime interfaces: loads the embedded-default
+/// engines in the background, opens the audio (retrying, "waiting for audio device" in the status
+/// until it opens), runs ConversationEngine on it and turns its event stream into the status snapshot,
+/// turn traces, metrics and the avatar page. Engines and audio live for the process; Restart rebuilds
+/// only the conversation (VAD state, history).
+/// </summary>
+internal sealed partial class LivePipeline
+    : IPipelineStatus, IPipelineHeartbeat, ITurnTraceSource, IPipelineLifecycle, IConfigReloadTarget, IAsyncDisposable
+{
+    private readonly LivePipelineOptions _options;
+    private readonly ConfigStore _config;
+    private readonly ApplianceMetrics _metrics;
+    private readonly AvatarHub _avatar;
+    private readonly ILogger<LivePipeline> _logger;
+    private readonly PipelineEventHub _events = new();
+    private readonly TurnTraceRing _turns = new();
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly SemaphoreSlim _setup = new(1, 1);
+    private readonly TimeProvider _clock = TimeProvider.System;
+    private PipelineEngines? _engines;
+    private AudioRig? _rig;
+    private PortAudioRuntime? _portAudio;
+    private CancellationTokenSource? _run;
+    private Task _loop = Task.CompletedTask;
+    private long _beats;
+    private volatile bool _running;
+    private volatile bool _audioOpen;
+    private volatile PipelineState _state = PipelineState.Starting;
+    private volatile string? _problem;
+    private volatile string? _currentTurn;
+    private volatile string? _utterance;
+    private volatile string _llm = "loading";
+    private int _turnsCompleted;
+    private int _generation;
+
+    public LivePipeline(LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, ILogger<LivePipeline> logger)
+    {
+        _options = options;
+        _config = config;
+        _metrics = metrics;
+        _avatar = avatar;
+        _logger = logger;
+        _events.Published += OnEvent;
+    }
+
+    public PipelineSnapshot Snapshot() => new(
+        _state, _engines is not null, _audioOpen, _currentTurn, _utterance, Volatile.Read(ref _turnsCompleted), _llm, _problem);
+
+    public HeartbeatReading Read() => new(Interlocked.Read(ref _beats), _running && _state != PipelineState.Error, _running ? _problem : "stopped");
+
+    public IReadOnlyList<Service.Runtime.TurnTrace> Recent(int max) => _turns.Recent(max);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var run = new CancellationTokenSource();
+        _run = run;
+        _running = true;
+        var generation = Interlocked.Increment(ref _generation);
+        _loop = Task.Run(() => RunAsync(generation, run.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _running = false;
+        if (_run is { } run)
+        {
+            await run.CancelAsync().ConfigureAwait(false);
+        }
+        _rig?.Playback.Flush(); // a `say` in flight stops too
+        try
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _state = PipelineState.Stopped;
+    }
+
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync(cancellationToken).ConfigureAwait(false);
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task ApplyAsync(ApplianceConfig config, CancellationToken cancellationToken)
+    {
+        // Persona/thresholds are read when the next conversation is built; the audio stays open.
+        _logger.LogInformation("pipeline: configuration applied (audio kept open)");
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(int generation, CancellationToken ct)
+    {
+        try
+        {
+            await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
+            var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line));
+            var components = _engines!.Build(_rig!.Playback);
+            try
+            {
+                _state = PipelineState.Idle;
+                var engine = new ConversationEngine(components, options, _events, _clock);
+                await engine.RunAsync(new HeartbeatCapture(_rig.Capture, OnBlock), ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                (components.Vad as IDisposable)?.Dispose();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            _state = PipelineState.Error;
+            _problem = e.Message;
+            _logger.LogError(e, "pipeline (generation {Generation}) failed", generation);
+        }
+    }
+
+    private async Task EnsureEnginesAndAudioAsync(CancellationToken ct)
+    {
+        await _setup.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_engines is null)
+            {
+                _problem = "loading models";
+                var watch = Stopwatch.StartNew();
+                _engines = PipelineEngines.Create(new PipelineEngineOptions(_options.Llm, _options.Threads), line => _logger.LogInformation("{Line}", line));
+                _metrics.RecordModelLoad(_engines.Model.Name, watch.Elapsed);
+                _llm = $"{_engines.Model.Name} · asr {_engines.Recognizer.Name} · tts {_engines.Synthesizer.Name}";
+                _problem = null;
+            }
+            _rig ??= await OpenAudioAsync(_engines.Synthesizer.SampleRate, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    private async Task<AudioRig> OpenAudioAsync(int ttsRate, CancellationToken ct)
+    {
+        AudioRig rig;
+        if (_options.IsReplay)
+        {
+            rig = AudioRig.OpenReplay(_options.Replay!, ttsRate, _clock);
+        }
+        else
+        {
+            while (true)
+            {
+                try
+                {
+                    _portAudio ??= PortAudioRuntime.Initialize();
+                    rig = AudioRig.OpenLive(_portAudio, _config.Current.Audio, ttsRate, line => OnAudioLog(line));
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // No sound card yet (USB array not plugged, driver late): keep the service up and say so.
+                    // One line: the problem ends up in systemd's STATUS= (a newline would end the field).
+                    var problem = $"waiting for audio device ({string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))})";
+                    Interlocked.Increment(ref _beats);
+                    if (problem != _problem)
+                    {
+                        _logger.LogWarning("audio: {Problem}; retrying every second", problem);
+                    }
+                    _problem = problem;
+                    await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                }
+            }
+        }
+        _logger.LogInformation("audio: {Description}", rig.Description);
+        var bridge = new AvatarPipelineBridge(_events, _avatar, new PlaybackClock(_avatar.Clock, () => rig.Playback.Position, rig.Playback.SampleRate));
+        _ = bridge.RunAsync(_lifetime.Token);
+        return rig;
+    }
+
+    private void OnAudioLog(string line)
+    {
+        if (line.Contains("unavailable", StringComparison.Ordinal))
+        {
+            _audioOpen = false;
+            _problem = "waiting for audio device";
+            Interlocked.Increment(ref _beats); // the loop is alive, only the device is missing
+        }
+        else if (line.Contains("reopened", StringComparison.Ordinal))
+        {
+            _metrics.RecordDeviceReconnect(_config.Current.Audio.InputDevice);
+        }
+        _logger.LogWarning("{Line}", line);
+    }
+
+    private void OnBlock(AudioFrame frame)
+    {
+        Interlocked.Increment(ref _beats);
+        if (!_audioOpen)
+        {
+            _audioOpen = true;
+            _problem = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        if (_rig is not null)
+        {
+            await _rig.DisposeAsync().ConfigureAwait(false);
+        }
+        _engines?.Dispose();
+        _portAudio?.Dispose();
+        _lifetime.Dispose();
+    }
+}
