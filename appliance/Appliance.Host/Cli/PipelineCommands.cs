@@ -39,14 +39,15 @@ internal static class PipelineCommands
         var interrupt = new Option<bool>("--interrupt") { Description = "recordings in pairs: the second interrupts the reply to the first" };
         var gap = new Option<int>("--gap-ms") { Description = "silence after each reply before the next recording", DefaultValueFactory = _ => 800 };
         var json = new Option<bool>("--json") { Description = "print the report as JSON" };
+        var modelsDir = new Option<DirectoryInfo?>("--models-dir") { Description = "provisioned models (asr/, tts/ sherpa-onnx folders replace pocketsphinx/espeak-ng); default: the active provisioned configuration" };
         var command = new Command("replay", "Speak recordings to the real pipeline as a visitor would and report per-stage latency and voice_to_voice_ms")
         {
-            inputs, output, llm, threads, maxTokens, bargeIn, interrupt, gap, json,
+            inputs, output, llm, threads, maxTokens, bargeIn, interrupt, gap, json, modelsDir,
         };
         command.SetAction(async (parse, ct) => await SpeechCommands.Guard(async () =>
         {
             var recordings = parse.GetValue(inputs)!.Select(f => SpeechData.Load(f.FullName)).ToList();
-            using var engines = PipelineEngines.Create(new PipelineEngineOptions(parse.GetValue(llm)!, parse.GetValue(threads), parse.GetValue(maxTokens)), Console.Error.WriteLine);
+            using var engines = PipelineEngines.Create(new PipelineEngineOptions(parse.GetValue(llm)!, parse.GetValue(threads), parse.GetValue(maxTokens), ModelsDir: parse.GetValue(modelsDir)?.FullName), Console.Error.WriteLine);
             var clock = TimeProvider.System;
             var runner = new ReplayRunner(clock, new RealTimePacer(clock));
             var options = new PipelineOptions(BargeIn: parse.GetValue(bargeIn), Log: Console.Error.WriteLine);

@@ -5,4 +5,19 @@ namespace Appliance.Host.Pipeline;
 /// <param name="MaxTokens">Reply length cap for the LLM.</param>
 /// <param name="EndpointMs">Silence that ends an utterance (silero min_silence).</param>
 /// <param name="Knowledge">Knowledge folder; null = the bundled sample booth.</param>
-public sealed record PipelineEngineOptions(string Llm = "kb", int? Threads = null, int MaxTokens = 48, int EndpointMs = 400, string? Knowledge = null);
+/// <param name="ModelsDir">
+/// Provisioned models (provisioning copies each role's files to models/&lt;role&gt;/); null = the active
+/// provisioned configuration, /var/lib/appliance/config/current/models. A sherpa-onnx model folder
+/// in asr/ or tts/ replaces the embedded pocketsphinx / espeak-ng engine.
+/// </param>
+public sealed record PipelineEngineOptions(string Llm = "kb", int? Threads = null, int MaxTokens = 48, int EndpointMs = 400, string? Knowledge = null, string? ModelsDir = null)
+{
+    public const string ProvisionedModelsDir = "/var/lib/appliance/config/current/models";
+
+    /// <summary>The provisioned folder for a role ("asr", "tts") when it holds files, else null.</summary>
+    public string? ProvisionedFolder(string role)
+    {
+        var dir = Path.Combine(ModelsDir ?? ProvisionedModelsDir, role);
+        return Directory.Exists(dir) && Directory.EnumerateFiles(dir).Any() ? dir : null;
+    }
+}

@@ -9,6 +9,9 @@ using Appliance.Models.Gguf.Synthetic;
 using Appliance.Models.Llama;
 using Appliance.Models.Llama.Bench;
 using Appliance.Models.PocketSphinx;
+using Appliance.Models.Sherpa.Asr;
+using Appliance.Models.Sherpa.Models;
+using Appliance.Models.Sherpa.Tts;
 using Appliance.Models.Sherpa.Vad;
 using Appliance.Pipeline;
 using Appliance.Safety;
@@ -49,8 +52,8 @@ internal sealed class PipelineEngines : IDisposable
     {
         var knowledge = options.Knowledge is null ? KnowledgeBase.LoadDefault() : KnowledgeBase.Load(options.Knowledge);
         var lists = SafetyLists.LoadDefault();
-        var recognizer = PocketSphinxRecognizer.Create();
-        var synthesizer = EspeakSynthesizer.Create();
+        var recognizer = CreateRecognizer(options, log);
+        var synthesizer = CreateSynthesizer(options, log);
         IChatModel model = options.Llm switch
         {
             "kb" => new KnowledgeResponder(knowledge, PersonaProfile.Default),
@@ -59,6 +62,38 @@ internal sealed class PipelineEngines : IDisposable
         };
         log($"pipeline engines: vad silero, asr {recognizer.Name}, tts {synthesizer.Name}, dialog {model.Name}");
         return new PipelineEngines(recognizer, synthesizer, model, knowledge, lists, options);
+    }
+
+    /// <summary>A provisioned sherpa-onnx recogniser when models/asr holds one, else pocketsphinx (embedded default).</summary>
+    private static ISpeechRecognizer CreateRecognizer(PipelineEngineOptions options, Action<string> log)
+    {
+        if (options.ProvisionedFolder("asr") is not { } dir)
+        {
+            return PocketSphinxRecognizer.Create();
+        }
+        var model = ModelFolderDetector.Detect(dir);
+        if (!model.IsRecognizer)
+        {
+            throw new SherpaModelException($"{dir}: holds a {model.Kind} model, which is not a speech recogniser (check the role in provisioning.yaml)");
+        }
+        log($"asr: provisioned {model.Kind} model in {dir}");
+        return model.IsStreaming ? new SherpaOnlineRecognizer(model) : new SherpaOfflineRecognizer(model);
+    }
+
+    /// <summary>A provisioned sherpa-onnx voice when models/tts holds one, else espeak-ng (embedded default).</summary>
+    private static ISpeechSynthesizer CreateSynthesizer(PipelineEngineOptions options, Action<string> log)
+    {
+        if (options.ProvisionedFolder("tts") is not { } dir)
+        {
+            return EspeakSynthesizer.Create();
+        }
+        var model = ModelFolderDetector.Detect(dir);
+        if (!model.IsSynthesizer)
+        {
+            throw new SherpaModelException($"{dir}: holds a {model.Kind} model, which is not a voice (check the role in provisioning.yaml)");
+        }
+        log($"tts: provisioned {model.Kind} voice in {dir}");
+        return new SherpaSynthesizer(model);
     }
 
     private static LlamaChatModel OpenLlm(string path, PipelineEngineOptions options)
