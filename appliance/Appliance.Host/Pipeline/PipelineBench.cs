@@ -22,10 +22,13 @@ internal static class PipelineBench
         log($"replaying {recordings.Count} recordings in real time");
         var session = await runner.RunAsync(recordings, engines.Synthesizer.SampleRate, engines.Build, options, new ReplayOptions(), ct);
 
+        var v = session.Report.VoiceToVoiceMs;
+        log($"voice_to_voice_ms p50={v.P50} p95={v.P95} n={v.N} missed={session.Report.Missed}");
         var pairs = recordings.Take(bargePairs * 2).ToList();
         log($"replaying {pairs.Count / 2} scripted interruptions");
         var barge = await runner.RunAsync(pairs, engines.Synthesizer.SampleRate, engines.Build, options, new ReplayOptions(InterruptPairs: true), ct);
 
+        log($"barge_in_ms p50={barge.Report.BargeInMs.P50} p95={barge.Report.BargeInMs.P95} n={barge.Report.BargeInMs.N}");
         log($"memory soak: {soakTurns} turns back to back");
         var (rssAfter10, rssAfterAll, seconds) = await SoakAsync(engines, recordings, soakTurns, ct);
 
