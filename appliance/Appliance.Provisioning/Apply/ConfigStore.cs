@@ -76,7 +76,8 @@ public sealed class ConfigStore
             f.Flush(flushToDisk: true);
         }
         Libc.FsyncDirectory(staging);
-        var next = Versions.Concat(Directory.EnumerateDirectories(VersionsDir, "v*").Select(Path.GetFileName).OfType<string>())
+        // Every v* folder counts, complete or not, so a new version never reuses a number.
+        var next = Directory.EnumerateDirectories(VersionsDir, "v*").Select(Path.GetFileName).OfType<string>()
             .Select(Number).DefaultIfEmpty(0).Max() + 1;
         var name = $"v{next:D4}";
         Directory.Move(staging, Path.Combine(VersionsDir, name));
