@@ -91,6 +91,25 @@ public sealed class SystemdTests
     }
 
     [Fact]
+    public void Watchdog_pings_through_a_model_load_that_cannot_beat_but_not_after_it()
+    {
+        // systemd arms WatchdogSec at exec, not at READY=1: a slow model load must not get us killed.
+        var pipeline = new FakePipeline { StartingUp = true, ModelsLoaded = false };
+        var notifier = new RecordingNotifier();
+        var watchdog = new PipelineWatchdog(notifier, pipeline, new ServiceOptions(), NullLogger<PipelineWatchdog>.Instance);
+        Assert.True(watchdog.CheckAndPing());
+        Assert.True(watchdog.CheckAndPing()); // no beat, still loading
+        Assert.True(watchdog.CheckAndPing());
+
+        pipeline.StartingUp = false; // models loaded: from now on only progress counts
+        Assert.False(watchdog.CheckAndPing());
+        pipeline.Healthy = false;
+        pipeline.StartingUp = true;  // a failed start-up is not pinged either
+        Assert.False(watchdog.CheckAndPing());
+        Assert.Equal(3, watchdog.Pings);
+    }
+
+    [Fact]
     public void Ready_waits_for_models_audio_and_the_host_then_status_follows_changes()
     {
         var pipeline = new FakePipeline { ModelsLoaded = false, AudioOpen = false };

@@ -31,7 +31,9 @@ internal static class ProvisionCommands
         };
         provision.SetAction(async (parse, ct) =>
         {
-            var target = new SystemdTarget(parse.GetValue(unit)!, parse.GetValue(certificate));
+            // The device ID is kept beside the configurations (/var/lib/appliance/device-id by default).
+            var idFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parse.GetValue(stateDir)!))!, "device-id");
+            var target = new SystemdTarget(parse.GetValue(unit)!, parse.GetValue(certificate), idFile);
             var service = new ProvisioningService(Options(parse, stateDir, keys, allowUnsigned, keep, timeout), target);
             var bar = new ConsoleProgress();
             var result = await service.ApplyAsync(parse.GetValue(path)!, parse.GetValue(dryRun), bar, ct);

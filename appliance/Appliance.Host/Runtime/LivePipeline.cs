@@ -63,7 +63,19 @@ internal sealed partial class LivePipeline
     public PipelineSnapshot Snapshot() => new(
         _state, _engines is not null, _audioOpen, _currentTurn, _utterance, Volatile.Read(ref _turnsCompleted), _llm, _problem);
 
-    public HeartbeatReading Read() => new(Interlocked.Read(ref _beats), _running && _state != PipelineState.Error, _running ? _problem : "stopped");
+    public HeartbeatReading Read() => new(
+        Interlocked.Read(ref _beats), _running && _state != PipelineState.Error, _running ? _problem : "stopped", StartingUp: _running && InSetup);
+
+    /// <summary>
+    /// Loading models and opening the sound card (PortAudio probes every host API, seconds on a slow
+    /// CPU) cannot beat. That phase is pinged anyway, for at most <see cref="SetupWatchdogGrace"/>:
+    /// before READY=1 the unit's TimeoutStartSec bounds it, after a restart this grace does.
+    /// </summary>
+    private bool InSetup => Volatile.Read(ref _setupSince) is var since and not 0
+        && Stopwatch.GetElapsedTime(since) < SetupWatchdogGrace;
+
+    private static readonly TimeSpan SetupWatchdogGrace = TimeSpan.FromMinutes(5);
+    private long _setupSince;
 
     public IReadOnlyList<Service.Runtime.TurnTrace> Recent(int max) => _turns.Recent(max);
 
@@ -112,7 +124,15 @@ internal sealed partial class LivePipeline
     {
         try
         {
-            await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
+            Volatile.Write(ref _setupSince, Stopwatch.GetTimestamp());
+            try
+            {
+                await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                Volatile.Write(ref _setupSince, 0);
+            }
             var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line));
             var components = _engines!.Build(_rig!.Playback);
             try

@@ -14,7 +14,7 @@ public interface IProvisioningTarget
     DeviceFacts Facts();
 }
 
-/// <param name="DeviceId">/etc/machine-id or equivalent.</param>
+/// <param name="DeviceId">the persistent device ID (see DeviceIdentity: /etc/machine-id as first seen).</param>
 /// <param name="CertificateFingerprint">SHA-256 of the admin API's device certificate, when it exists.</param>
 /// <param name="Capabilities">One-line summary of CPU capabilities and the selected LLM path.</param>
 /// <param name="Benchmark">One-line benchmark summary, when one has run.</param>

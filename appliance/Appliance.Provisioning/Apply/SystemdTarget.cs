@@ -9,7 +9,7 @@ namespace Appliance.Provisioning.Apply;
 /// (Type=notify units are "active" only after that). Where the unit is not installed (a developer
 /// checkout, a test), restarting is skipped and said so.
 /// </summary>
-public sealed class SystemdTarget(string unit = "appliance.service", string? certificatePath = null) : IProvisioningTarget
+public sealed class SystemdTarget(string unit = "appliance.service", string? certificatePath = null, string deviceIdFile = DeviceIdentity.DefaultIdFile) : IProvisioningTarget
 {
     public List<string> Notes { get; } = [];
 
@@ -44,7 +44,7 @@ public sealed class SystemdTarget(string unit = "appliance.service", string? cer
 
     public DeviceFacts Facts()
     {
-        var id = File.Exists("/etc/machine-id") ? File.ReadAllText("/etc/machine-id").Trim() : Environment.MachineName;
+        var id = DeviceIdentity.Resolve(deviceIdFile);
         string? fingerprint = null;
         if (certificatePath is not null && File.Exists(certificatePath))
         {

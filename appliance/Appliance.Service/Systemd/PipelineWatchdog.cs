@@ -8,7 +8,9 @@ namespace Appliance.Service.Systemd;
 /// The WATCHDOG=1 heartbeat, sent only while the pipeline is actually healthy: its heartbeat counter
 /// must have moved since the previous ping and it must report healthy. A wedged pipeline therefore
 /// stops the pings and systemd restarts the process (WatchdogSec + Restart=on-failure). We never
-/// ping from a timer alone — that would keep a hung pipeline alive forever.
+/// ping from a timer alone once the pipeline runs — that would keep a hung pipeline alive forever.
+/// systemd arms the watchdog when it starts the process, not at READY=1, so the start-up phase (models
+/// loading in a blocking native call, which cannot beat) is pinged while healthy: TimeoutStartSec bounds it.
 /// </summary>
 public sealed class PipelineWatchdog(
     ISystemdNotifier notifier,
@@ -28,7 +30,7 @@ public sealed class PipelineWatchdog(
         var reading = heartbeat.Read();
         var progressed = _lastBeats is null || reading.Beats != _lastBeats;
         _lastBeats = reading.Beats;
-        if (reading.Healthy && progressed)
+        if (reading.Healthy && (progressed || reading.StartingUp))
         {
             if (_stalledReported)
             {

@@ -18,6 +18,7 @@ public sealed class FakePipeline : IPipelineStatus, IPipelineHeartbeat, ITurnTra
     public volatile bool AudioOpen = true;
     public volatile bool Healthy = true;
     public volatile bool Wedged;
+    public volatile bool StartingUp;
     public string Llm = "qwen-1.5b q4_0 sapphirerapids";
     public readonly ConcurrentQueue<TurnTrace> Turns = new();
     public readonly ConcurrentQueue<string> Said = new();
@@ -40,7 +41,7 @@ public sealed class FakePipeline : IPipelineStatus, IPipelineHeartbeat, ITurnTra
         }
     }
 
-    public HeartbeatReading Read() => new(Interlocked.Read(ref _beats), Healthy, Healthy ? null : "fake failure");
+    public HeartbeatReading Read() => new(Interlocked.Read(ref _beats), Healthy, Healthy ? null : "fake failure", StartingUp);
 
     public IReadOnlyList<TurnTrace> Recent(int max) => Turns.Reverse().Take(max).ToList();
 
