@@ -22,6 +22,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly int? _nice;
     private Task _reader = Task.CompletedTask;
+    private Task _priority = Task.CompletedTask;
     private int _nextId;
 
     private HeadlessChromium(Process process, string profile, int? nice)
@@ -71,6 +72,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
         try
         {
             await chromium.AttachAsync(ct).ConfigureAwait(false);
+            if (nice is not null)
+            {
+                // Chromium starts threads and renderers as it goes: keep applying the priority.
+                chromium._priority = Task.Run(chromium.KeepPriorityAsync);
+            }
             return chromium;
         }
         catch
@@ -186,6 +192,22 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
+    private async Task KeepPriorityAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                RaisePriority();
+                await Task.Delay(TimeSpan.FromSeconds(2), _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // disposed
+        }
+    }
+
     /// <summary>PNG of the viewport.</summary>
     public async Task<byte[]> ScreenshotAsync(CancellationToken ct = default)
     {
@@ -261,6 +283,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             // already gone
         }
         await _reader.ConfigureAwait(false);
+        await _priority.ConfigureAwait(false);
         _socket.Dispose();
         _process.Dispose();
         _stop.Dispose();

@@ -4,9 +4,10 @@ using System.Globalization;
 namespace Appliance.Avatar.Measurement;
 
 /// <summary>
-/// Gives a process and all its descendants a nice value, as the kiosk unit's CPUWeight does for the
-/// whole display cgroup on the appliance. Starting Chromium under `nice` is not enough: its zygote starts
-/// the renderers at nice 0, and the renderer is what misses frames when the other core's load spills over.
+/// Gives a process, all its descendants and all their threads a nice value, as the kiosk unit's CPUWeight
+/// does for the whole display cgroup on the appliance. Starting Chromium under `nice` is not enough: its
+/// zygote starts the renderers at nice 0, and on Linux a nice value belongs to one thread (setpriority on a
+/// pid changes only that thread), so the renderer's compositor and raster threads must be named one by one.
 /// Uses renice(1) (util-linux); a failure (not permitted) is reported, never fatal.
 /// </summary>
 public static class ProcessTreePriority
@@ -14,7 +15,7 @@ public static class ProcessTreePriority
     /// <returns>How many processes were changed, or null if renice failed.</returns>
     public static int? Apply(int rootPid, int nice, Action<string>? log = null)
     {
-        var pids = Descendants(rootPid).Prepend(rootPid).Distinct().ToList();
+        var pids = Descendants(rootPid).Prepend(rootPid).Distinct().SelectMany(Threads).Distinct().ToList();
         var start = new ProcessStartInfo("renice") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { "-n", nice.ToString(CultureInfo.InvariantCulture), "-p" }.Concat(pids.Select(p => p.ToString(CultureInfo.InvariantCulture))))
         {
@@ -37,6 +38,22 @@ public static class ProcessTreePriority
         {
             log?.Invoke($"renice not available: {e.Message}");
             return null;
+        }
+    }
+
+    /// <summary>The thread ids of a process (just the pid if it has gone).</summary>
+    public static IEnumerable<int> Threads(int pid)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories($"/proc/{pid}/task")
+                .Select(d => int.TryParse(Path.GetFileName(d), out var tid) ? tid : -1)
+                .Where(t => t > 0)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [pid];
         }
     }
 
