@@ -35,8 +35,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Starts Chromium with a blank page and attaches to it.</summary>
     /// <param name="nice">
     /// Nice value for the browser and every process it starts (re-applied after each navigation, which may
-    /// start a renderer); null leaves priorities alone. The benchmarks use −10, the share the kiosk unit's
-    /// CPUWeight=1000 gives the display on the appliance.
+    /// start a renderer); null leaves priorities alone. `bench lipsync --nice -10` approximates the share the
+    /// kiosk unit's CPUWeight=1000 gives the display on the appliance (but flattens Chromium's own per-thread
+    /// priorities, which a cgroup weight does not).
     /// </param>
     public static async Task<HeadlessChromium> StartAsync(int width = 720, int height = 960, string binary = DefaultBinary, int? nice = null, CancellationToken ct = default)
     {

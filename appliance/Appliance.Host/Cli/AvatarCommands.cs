@@ -148,7 +148,7 @@ internal static class AvatarCommands
         var phrases = new Option<int>("--phrases") { Description = "how many phrases to speak (about 3 s each)", DefaultValueFactory = _ => 12 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var chromium = new Option<string>("--chromium") { Description = "Chromium binary", DefaultValueFactory = _ => HeadlessChromium.DefaultBinary };
-        var nice = new Option<int>("--nice") { Description = "nice value for Chromium's process tree (-10 ≈ the kiosk unit's CPUWeight=1000; 0 = leave alone)", DefaultValueFactory = _ => -10 };
+        var nice = new Option<int>("--nice") { Description = "nice value for every thread of Chromium's process tree (e.g. -10 ≈ the kiosk unit's CPUWeight=1000; 0 = leave alone, the default: flattening Chromium's own thread priorities did not help on the shared box)", DefaultValueFactory = _ => 0 };
         var live = new Option<bool>("--live") { Description = "measure the real service: `appliance run --replay <--in files>` as a child process, Chromium on its /kiosk page" };
         var input = new Option<FileInfo[]>("--in") { Description = "with --live: 16 kHz recordings the service answers (questions)", AllowMultipleArgumentsPerToken = true };
         var repeat = new Option<int>("--repeat") { Description = "with --live: replay the --in list this many times (long-run drift)", DefaultValueFactory = _ => 1 };
