@@ -6,9 +6,11 @@ namespace Appliance.Drivers.Audio;
 /// A playback sink that records exactly what was "played", with positions and timestamps: the
 /// replay and test stand-in for a speaker. In real-time mode a block is heard when the clock
 /// reaches its slot (so barge-in flushes drop the unheard tail); otherwise everything written is
-/// played at once.
+/// played at once. <c>outputLatency</c> (real-time mode) models a sound card's buffer: audio written to an
+/// idle speaker is heard that much later, as with the PortAudio stream the service opens (50 ms), so the
+/// avatar's cues get the same head start over the sound as on a kiosk.
 /// </summary>
-public sealed class FilePlayback(int sampleRate, bool realTime = false, TimeProvider? clock = null) : IAudioPlayback, IPlaybackMonitor
+public sealed class FilePlayback(int sampleRate, bool realTime = false, TimeProvider? clock = null, TimeSpan outputLatency = default) : IAudioPlayback, IPlaybackMonitor
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly List<float> played = [];
@@ -59,7 +61,7 @@ public sealed class FilePlayback(int sampleRate, bool realTime = false, TimeProv
             if (queue.Count == 0)
             {
                 queueStartFrame = played.Count;
-                queueStartTime = clock.GetTimestamp();
+                queueStartTime = clock.GetTimestamp() + (realTime ? (long)(outputLatency.TotalSeconds * clock.TimestampFrequency) : 0);
             }
             var first = queueStartFrame + queue.Count;
             queue.AddRange(samples.Span);
@@ -88,6 +90,12 @@ public sealed class FilePlayback(int sampleRate, bool realTime = false, TimeProv
             lock (gate)
             {
                 Advance();
+                if (realTime && queue.Count > 0)
+                {
+                    // Audio is queued: the next frame plays on the queue's time line (which may still be ahead
+                    // of now by the output latency), not right after the last block, which may be long past.
+                    return new PlaybackPosition(played.Count, queueStartTime + (long)((double)(played.Count - queueStartFrame) * clock.TimestampFrequency / SampleRate));
+                }
                 return new PlaybackPosition(played.Count, log.Count == 0 ? 0 : log[^1].DacTimestamp + (long)((double)log[^1].Samples.Length * clock.TimestampFrequency / SampleRate));
             }
         }

@@ -149,6 +149,15 @@ public class AvatarHubTests
         var cue = (await ReceiveAsync(ws, "cues"))["cues"]![0]!;
         Assert.Equal("AA", (string?)cue["value"]);
         Assert.Equal(baseMs + 500, (double)cue["t"]!, 3); // frame 24000 plays 8000 frames (500 ms) after frame 16000
+        // "p" then "l": the closure at its mark, the opening 40 ms before the "l" mark (the burst).
+        events.Publish(new PhonemeCue(0, 1, "p", 25600));
+        var (closure, closureAt) = Value(await ReceiveAsync(ws, "cues"));
+        Assert.Equal("MBP", closure);
+        Assert.Equal(baseMs + 600, closureAt, 3);
+        events.Publish(new PhonemeCue(0, 1, "l", 27200));
+        var (opening, openingAt) = Value(await ReceiveAsync(ws, "cues"));
+        Assert.Equal("DST", opening);
+        Assert.Equal(baseMs + 700 - BilabialRelease.AspiratedMs, openingAt, 3);
         events.Publish(new GestureCue(0, 1, "wave", 32000));
         Assert.Equal("wave", (string?)(await ReceiveAsync(ws, "cues"))["cues"]![0]!["value"]);
         events.Publish(new EmotionCue(0, 1, Emotion.Surprised, 32000));
@@ -160,5 +169,11 @@ public class AvatarHubTests
 
         await stop.CancelAsync();
         await run;
+    }
+
+    private static (string?, double) Value(JsonNode message)
+    {
+        var cue = message["cues"]![0]!;
+        return ((string?)cue["value"], (double)cue["t"]!);
     }
 }

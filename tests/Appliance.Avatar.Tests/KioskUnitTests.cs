@@ -33,6 +33,7 @@ public class KioskUnitTests
         var unit = File.ReadAllText(Kiosk("appliance-kiosk.service"));
         Assert.Contains("ExecStart=/usr/bin/cage -d -s -- /usr/lib/appliance/kiosk/kiosk-browser", unit, StringComparison.Ordinal);
         Assert.Contains("Restart=always", unit, StringComparison.Ordinal);
+        Assert.Contains("CPUWeight=1000", unit, StringComparison.Ordinal); // frames on time under inference load
         var copy = unit
             .Replace("/usr/bin/cage -d -s -- /usr/lib/appliance/kiosk/kiosk-browser", "/bin/true", StringComparison.Ordinal)
             .Replace("/usr/lib/appliance/kiosk/wait-for-page", "/bin/true", StringComparison.Ordinal)

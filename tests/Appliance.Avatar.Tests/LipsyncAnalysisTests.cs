@@ -27,6 +27,18 @@ public class LipsyncAnalysisTests
         Assert.Equal(3, r.VisemeOnsets);
         Assert.Equal(Math.Round((12 - 5 + 10) / 3.0, 2), r.VisemeMeanOffsetMs);
         Assert.Equal(2, r.PageSyncDriftPpm);
+        Assert.Equal(112, r.P95AbsOffsetMs);
+        Assert.Equal(2, r.Within40);
+    }
+
+    [Fact]
+    public void PercentileIsNearestRank()
+    {
+        var values = Enumerable.Range(1, 20).Select(i => (double)i).ToList();
+        Assert.Equal(19, LipsyncBench.Percentile(values, 0.95));
+        Assert.Equal(10, LipsyncBench.Percentile(values, 0.5));
+        Assert.Equal(20, LipsyncBench.Percentile(values, 1));
+        Assert.True(double.IsNaN(LipsyncBench.Percentile([], 0.95)));
     }
 
     [Fact]

@@ -63,6 +63,32 @@ public class TimelineBuilderTests
     }
 
     [Fact]
+    public void LipsPartAtTheBurstOfABilabialStopNotAtTheNextMark()
+    {
+        Assert.Equal(60, BilabialRelease.OpeningTime("p", 0, 100));   // aspirated: back by the voice-onset time
+        Assert.Equal(25, BilabialRelease.OpeningTime("p", 0, 50));    // never more than half the stop: the closure stays visible
+        Assert.Equal(90, BilabialRelease.OpeningTime("b", 0, 100));
+        Assert.Equal(100, BilabialRelease.OpeningTime("m", 0, 100));  // a nasal is heard with closed lips
+        Assert.Equal(100, BilabialRelease.OpeningTime("l", 0, 100));
+        Assert.Equal(60, BilabialRelease.OpeningTime("p'", 0, 100));  // stress marks do not matter
+    }
+
+    [Fact]
+    public async Task MouthOpensNearTheFirstSoundOfAnInitialP()
+    {
+        var (samples, marks, rate) = await Speak("Please come in.");
+        var p = marks.FindIndex(m => VisemeMapper.Symbol(m.Phoneme) == "p");
+        Assert.True(p >= 0, string.Join(" ", marks.Select(m => m.Phoneme)));
+        var nextMarkMs = marks[p + 1].SampleOffset * 1000.0 / rate;
+        var soundMs = Array.FindIndex(samples, s => Math.Abs(s) > 0.02f) * 1000.0 / rate;
+        var cues = TimelineBuilder.FromPhonemes(marks, rate, 0, samples.Length);
+        var opening = cues.First(c => c.Value is not ("Rest" or "MBP"));
+        Assert.True(opening.T < nextMarkMs, $"opening {opening.T} should come before the mark after p ({nextMarkMs})");
+        Assert.True(Math.Abs(opening.T - soundMs) < Math.Abs(nextMarkMs - soundMs),
+            $"opening {opening.T} ms should be nearer the burst at {soundMs:F1} ms than the next mark {nextMarkMs:F1} ms");
+    }
+
+    [Fact]
     public void ShortFlickersAreDroppedButLipClosuresKept()
     {
         var marks = new[]

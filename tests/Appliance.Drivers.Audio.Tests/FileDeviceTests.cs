@@ -1,4 +1,5 @@
 using Appliance.Core.Audio;
+using Appliance.TestSupport.Fakes;
 
 namespace Appliance.Drivers.Audio.Tests;
 
@@ -50,5 +51,26 @@ public sealed class FileDeviceTests
         var stoppedAt = playback.Flush();
         Assert.InRange(stoppedAt, 0, 16000 * 5);
         Assert.Equal(stoppedAt, playback.Played.Length);
+    }
+
+    [Fact]
+    public async Task Real_time_file_playback_with_output_latency_plays_later_and_reports_the_queued_time_line()
+    {
+        var clock = new ManualTimeProvider();
+        var playback = new FilePlayback(16000, realTime: true, clock, TimeSpan.FromMilliseconds(50));
+        await playback.WriteAsync(new float[1600]); // 100 ms
+        clock.Advance(TimeSpan.FromSeconds(5)); // idle long after the first sound
+        var t0 = clock.GetTimestamp();
+        Assert.Equal(1600, await playback.WriteAsync(Enumerable.Repeat(0.5f, 1600).ToArray()));
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        var waiting = playback.Position;
+        Assert.Equal(1600, waiting.FramesPlayed); // nothing of the new audio heard inside the latency
+        Assert.Equal(t0 + TimeSpan.FromMilliseconds(50).Ticks, waiting.Timestamp); // frame 1600 plays 50 ms after the write
+
+        clock.Advance(TimeSpan.FromMilliseconds(40)); // 60 ms after the write: 10 ms heard
+        var playing = playback.Position;
+        Assert.Equal(1600 + 160, playing.FramesPlayed);
+        Assert.Equal(t0 + TimeSpan.FromMilliseconds(60).Ticks, playing.Timestamp);
+        Assert.Equal(t0 + TimeSpan.FromMilliseconds(50).Ticks, playback.Log[^1].DacTimestamp);
     }
 }

@@ -13,7 +13,7 @@ namespace Appliance.Avatar.Hub;
 /// current state, expression, gaze and the not-yet-played cues so a page that (re)connects mid-sentence
 /// picks up exactly where the others are — reconnects are invisible to the visitor.
 /// </summary>
-public sealed class AvatarHub(AvatarClock clock)
+public sealed class AvatarHub
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<int, Client> _clients = new();
@@ -22,7 +22,14 @@ public sealed class AvatarHub(AvatarClock clock)
     private string _state = "idle";
     private string _expression = "neutral";
     private double _gaze;
+    private readonly AvatarClock clock;
     private int _nextId;
+
+    public AvatarHub(AvatarClock clock)
+    {
+        this.clock = clock;
+        WarmUp();
+    }
 
     public AvatarClock Clock => clock;
 
@@ -41,7 +48,7 @@ public sealed class AvatarHub(AvatarClock clock)
         {
             _state = state;
         }
-        return BroadcastAsync(new { type = "state", value = state });
+        return BroadcastAsync(StateMessage(state));
     }
 
     /// <summary>Direction of the talker in degrees (0 ahead, clockwise seen from above); eyes and head follow.</summary>
@@ -51,7 +58,7 @@ public sealed class AvatarHub(AvatarClock clock)
         {
             _gaze = degrees;
         }
-        return BroadcastAsync(new { type = "gaze", degrees });
+        return BroadcastAsync(GazeMessage(degrees));
     }
 
     /// <summary>Schedules cues (server times); the page applies each when its time comes.</summary>
@@ -67,7 +74,7 @@ public sealed class AvatarHub(AvatarClock clock)
                 _expression = c.Value;
             }
         }
-        return BroadcastAsync(new { type = "cues", cues });
+        return BroadcastAsync(CuesMessage(cues));
     }
 
     /// <summary>Barge-in: drop every cue after <paramref name="atMs"/> and close the mouth.</summary>
@@ -77,7 +84,7 @@ public sealed class AvatarHub(AvatarClock clock)
         {
             _pending.RemoveAll(c => c.T >= atMs);
         }
-        return BroadcastAsync(new { type = "stop", at = atMs });
+        return BroadcastAsync(StopMessage(atMs));
     }
 
     /// <summary>Serves one page until it disconnects.</summary>
@@ -142,14 +149,17 @@ public sealed class AvatarHub(AvatarClock clock)
         {
             case "ping":
                 var c0 = Number(message["c0"]) ?? 0;
-                await client.SendAsync(Serialize(new { type = "pong", c0, s1 = receiveMs, s2 = clock.NowMs }), ct).ConfigureAwait(false);
+                await client.SendAsync(PongMessage(c0, receiveMs, clock.NowMs), ct).ConfigureAwait(false);
                 break;
             case "applied":
                 Applied?.Invoke(new AppliedCue(
                     Text(message["kind"]) ?? "",
                     Text(message["value"]) ?? "",
                     Number(message["scheduled"]) ?? double.NaN,
-                    Number(message["applied"]) ?? double.NaN));
+                    Number(message["applied"]) ?? double.NaN,
+                    Number(message["received"]) ?? double.NaN,
+                    Number(message["run"]) ?? double.NaN,
+                    Number(message["previous"]) ?? double.NaN));
                 break;
         }
     }
@@ -176,9 +186,8 @@ public sealed class AvatarHub(AvatarClock clock)
         return client.SendAsync(Serialize(snapshot), ct);
     }
 
-    private async Task BroadcastAsync(object message)
+    private async Task BroadcastAsync(byte[] bytes)
     {
-        var bytes = Serialize(message);
         foreach (var (_, client) in _clients)
         {
             try
@@ -190,6 +199,30 @@ public sealed class AvatarHub(AvatarClock clock)
                 // Disconnected between the snapshot of the list and the send; its handler cleans up.
             }
         }
+    }
+
+    private static byte[] StateMessage(string state) => Serialize(new { type = "state", value = state });
+
+    private static byte[] GazeMessage(double degrees) => Serialize(new { type = "gaze", degrees });
+
+    private static byte[] CuesMessage(IReadOnlyList<AvatarCue> cues) => Serialize(new { type = "cues", cues });
+
+    private static byte[] StopMessage(double atMs) => Serialize(new { type = "stop", at = atMs });
+
+    private static byte[] PongMessage(double c0, double s1, double s2) => Serialize(new { type = "pong", c0, s1, s2 });
+
+    /// <summary>
+    /// Serialises every message shape once. System.Text.Json builds a type's converter on first use, which
+    /// on a busy box took tens of ms: the first reply's first mouth cue reached the page after its sound.
+    /// </summary>
+    private static void WarmUp()
+    {
+        IReadOnlyList<AvatarCue> cues = [new AvatarCue(0, "viseme", "Rest"), new AvatarCue(0, "subtitle", "", 0)];
+        StateMessage("idle");
+        GazeMessage(0);
+        CuesMessage(cues);
+        StopMessage(0);
+        PongMessage(0, 0, 0);
     }
 
     private static byte[] Serialize(object message) => JsonSerializer.SerializeToUtf8Bytes(message, Json);

@@ -20,17 +20,26 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly Dictionary<int, TaskCompletionSource<JsonNode>> _pending = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly int? _nice;
     private Task _reader = Task.CompletedTask;
+    private Task _priority = Task.CompletedTask;
     private int _nextId;
 
-    private HeadlessChromium(Process process, string profile)
+    private HeadlessChromium(Process process, string profile, int? nice)
     {
         _process = process;
         _profile = profile;
+        _nice = nice;
     }
 
     /// <summary>Starts Chromium with a blank page and attaches to it.</summary>
-    public static async Task<HeadlessChromium> StartAsync(int width = 720, int height = 960, string binary = DefaultBinary, CancellationToken ct = default)
+    /// <param name="nice">
+    /// Nice value for the browser and every process it starts (re-applied after each navigation, which may
+    /// start a renderer); null leaves priorities alone. `bench lipsync --nice -10` approximates the share the
+    /// kiosk unit's CPUWeight=1000 gives the display on the appliance (but flattens Chromium's own per-thread
+    /// priorities, which a cgroup weight does not).
+    /// </param>
+    public static async Task<HeadlessChromium> StartAsync(int width = 720, int height = 960, string binary = DefaultBinary, int? nice = null, CancellationToken ct = default)
     {
         if (!File.Exists(binary))
         {
@@ -60,10 +69,15 @@ public sealed class HeadlessChromium : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var chromium = new HeadlessChromium(process, profile);
+        var chromium = new HeadlessChromium(process, profile, nice);
         try
         {
             await chromium.AttachAsync(ct).ConfigureAwait(false);
+            if (nice is not null)
+            {
+                // Chromium starts threads and renderers as it goes: keep applying the priority.
+                chromium._priority = Task.Run(chromium.KeepPriorityAsync);
+            }
             return chromium;
         }
         catch
@@ -154,6 +168,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             {
                 if ((bool?)(await EvaluateAsync($"!window.__leaving && !!({readyExpression})", ct).ConfigureAwait(false)) == true)
                 {
+                    RaisePriority();
                     return;
                 }
             }
@@ -166,6 +181,31 @@ public sealed class HeadlessChromium : IAsyncDisposable
                 throw new TimeoutException($"{url} did not become ready ({readyExpression})");
             }
             await Task.Delay(30, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Applies the start-up nice value to the browser's whole process tree again (new renderers start at 0).</summary>
+    public void RaisePriority(Action<string>? log = null)
+    {
+        if (_nice is { } nice && !_process.HasExited)
+        {
+            ProcessTreePriority.Apply(_process.Id, nice, log);
+        }
+    }
+
+    private async Task KeepPriorityAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                RaisePriority();
+                await Task.Delay(TimeSpan.FromSeconds(2), _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // disposed
         }
     }
 
@@ -244,6 +284,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             // already gone
         }
         await _reader.ConfigureAwait(false);
+        await _priority.ConfigureAwait(false);
         _socket.Dispose();
         _process.Dispose();
         _stop.Dispose();

@@ -34,13 +34,13 @@ public static class LipsyncBench
         "Thank you for visiting, and have a wonderful afternoon!",
     ];
 
-    public static async Task<LipsyncReport> RunAsync(ISpeechSynthesizer tts, int phrases, Action<string>? log = null, string chromium = HeadlessChromium.DefaultBinary, CancellationToken ct = default)
+    public static async Task<LipsyncReport> RunAsync(ISpeechSynthesizer tts, int phrases, Action<string>? log = null, string chromium = HeadlessChromium.DefaultBinary, int? nice = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(phrases);
         await using var server = await AvatarServer.StartAsync(0, ct: ct).ConfigureAwait(false);
         var applied = new ConcurrentQueue<AppliedCue>();
         server.Hub.Applied += applied.Enqueue;
-        await using var browser = await HeadlessChromium.StartAsync(binary: chromium, ct: ct).ConfigureAwait(false);
+        await using var browser = await HeadlessChromium.StartAsync(binary: chromium, nice: nice, ct: ct).ConfigureAwait(false);
         await browser.NavigateAsync(new Uri(server.PageUri, "?report=1"), "window.avatar && window.avatar.sync.count >= 6", ct).ConfigureAwait(false);
         log?.Invoke($"page ready at {server.PageUri}");
 
@@ -123,7 +123,8 @@ public static class LipsyncBench
             }
             if (inPhrase.FirstOrDefault(d => Opens(d.Value)) is { } m)
             {
-                phrases.Add(new LipsyncPhrase(index, text, Math.Round(audioOnset, 2), Math.Round(m.Applied, 2), Math.Round(m.Applied - audioOnset, 2), inPhrase.Count));
+                phrases.Add(new LipsyncPhrase(index, text, Math.Round(audioOnset, 2), Math.Round(m.Applied, 2), Math.Round(m.Applied - audioOnset, 2), inPhrase.Count,
+                    Math.Round(m.Scheduled, 2), Math.Round(m.Scheduled - m.Received, 2), Math.Round(m.Applied - m.Previous, 2), Math.Round(m.Ran - m.Applied, 2)));
             }
         }
         if (phrases.Count == 0)
@@ -145,7 +146,7 @@ public static class LipsyncBench
             visemeOffsets.Count,
             visemeOffsets.Count == 0 ? double.NaN : Math.Round(visemeOffsets.Average(), 2),
             abs.Count == 0 ? double.NaN : Math.Round(abs[^1], 2),
-            abs.Count == 0 ? double.NaN : Math.Round(abs[(int)Math.Min(abs.Count - 1, Math.Ceiling(abs.Count * 0.95) - 1)], 2),
+            abs.Count == 0 ? double.NaN : Math.Round(Percentile(abs, 0.95), 2),
             Math.Round(syncDrift * 1e6, 2),
             syncCount,
             phrases);
@@ -169,6 +170,13 @@ public static class LipsyncBench
             }
         }
         return slopes.Count == 0 ? 0 : Median(slopes);
+    }
+
+    /// <summary>Nearest-rank percentile (NaN for no values).</summary>
+    public static double Percentile(IEnumerable<double> values, double fraction)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[(int)Math.Clamp(Math.Ceiling(sorted.Count * fraction) - 1, 0, sorted.Count - 1)];
     }
 
     public static double Median(IEnumerable<double> values)

@@ -17,6 +17,7 @@ public sealed class AvatarPipelineBridge(IPipelineEventStream events, AvatarHub 
     {
         using var subscription = events.Subscribe();
         var lastViseme = (Viseme?)null;
+        (string Phoneme, double At)? previous = null; // the phoneme before, for the lips' release after a stop
         try
         {
             await foreach (var e in subscription.Reader.ReadAllAsync(ct).ConfigureAwait(false))
@@ -25,11 +26,14 @@ public sealed class AvatarPipelineBridge(IPipelineEventStream events, AvatarHub 
                 {
                     case PhonemeCue p:
                         var v = VisemeMapper.Map(p.Phoneme);
+                        var at = playback.TimeOfFrame(p.Frame);
                         if (v != lastViseme)
                         {
                             lastViseme = v;
-                            await hub.PlayAsync([new AvatarCue(playback.TimeOfFrame(p.Frame), "viseme", v.ToString())]).ConfigureAwait(false);
+                            var t = previous is { } prev && v is not (Viseme.Rest or Viseme.MBP) ? BilabialRelease.OpeningTime(prev.Phoneme, prev.At, at) : at;
+                            await hub.PlayAsync([new AvatarCue(t, "viseme", v.ToString())]).ConfigureAwait(false);
                         }
+                        previous = (p.Phoneme, at);
                         break;
                     case EmotionCue em:
                         await hub.PlayAsync([new AvatarCue(playback.TimeOfFrame(em.Frame), "expression", em.Emotion.ToString().ToLowerInvariant())]).ConfigureAwait(false);
@@ -46,6 +50,7 @@ public sealed class AvatarPipelineBridge(IPipelineEventStream events, AvatarHub 
                         if (sc.To != ConversationState.Speaking)
                         {
                             lastViseme = null;
+                            previous = null;
                             await hub.PlayAsync([new AvatarCue(hub.Clock.NowMs, "viseme", nameof(Viseme.Rest))]).ConfigureAwait(false);
                         }
                         await hub.SetStateAsync(sc.To.ToString().ToLowerInvariant()).ConfigureAwait(false);
@@ -55,6 +60,7 @@ public sealed class AvatarPipelineBridge(IPipelineEventStream events, AvatarHub 
                         break;
                     case BargeIn b:
                         lastViseme = null;
+                        previous = null;
                         await hub.StopAsync(playback.TimeOfFrame(b.StopFrame)).ConfigureAwait(false);
                         break;
                 }

@@ -19,10 +19,18 @@ public static class TimelineBuilder
     public static IReadOnlyList<AvatarCue> FromPhonemes(IEnumerable<PhonemeMark> marks, int sampleRate, double startMs, long totalSamples)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
-        var raw = marks
-            .OrderBy(m => m.SampleOffset)
-            .Select(m => (T: startMs + m.SampleOffset * 1000.0 / sampleRate, V: VisemeMapper.Map(m.Phoneme)))
-            .ToList();
+        var ordered = marks.OrderBy(m => m.SampleOffset).ToList();
+        var raw = new List<(double T, Viseme V)>(ordered.Count + 1);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var t = startMs + ordered[i].SampleOffset * 1000.0 / sampleRate;
+            var v = VisemeMapper.Map(ordered[i].Phoneme);
+            if (i > 0 && v is not (Viseme.Rest or Viseme.MBP))
+            {
+                t = BilabialRelease.OpeningTime(ordered[i - 1].Phoneme, startMs + ordered[i - 1].SampleOffset * 1000.0 / sampleRate, t);
+            }
+            raw.Add((t, v));
+        }
         raw.Add((startMs + totalSamples * 1000.0 / sampleRate, Viseme.Rest));
         var cues = new List<(double T, Viseme V)>();
         for (var i = 0; i < raw.Count; i++)

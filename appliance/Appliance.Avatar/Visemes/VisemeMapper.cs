@@ -55,6 +55,9 @@ public static class VisemeMapper
         };
     }
 
+    /// <summary>The phoneme without the marks that do not change the mouth ("p", "au", "tS").</summary>
+    public static string Symbol(string phoneme) => Normalise(phoneme);
+
     /// <summary>Drops stress ('  ,), length (:), syllable and tone marks that do not change the mouth.</summary>
     private static string Normalise(string phoneme)
     {

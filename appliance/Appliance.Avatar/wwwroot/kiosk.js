@@ -126,7 +126,12 @@
         break;
     }
   }
-  function addCues(list) { cues.push(...list); cues.sort((a, b) => a.t - b.t); }
+  function addCues(list) {
+    // Arrival time on the server clock: `bench lipsync` tells a late cue from a late frame with it.
+    const rx = sync.toServer(performance.now());
+    for (const c of list) c.rx = rx;
+    cues.push(...list); cues.sort((a, b) => a.t - b.t);
+  }
 
   function setState(s) {
     state = s || 'idle';
@@ -145,7 +150,7 @@
     switch (c.kind) {
       case 'viseme':
         viseme = c.value;
-        if (report && socket && socket.readyState === 1) socket.send(JSON.stringify({ type: 'applied', kind: c.kind, value: c.value, scheduled: c.t, applied: frameServer }));
+        if (report) reportApplied({ type: 'applied', kind: c.kind, value: c.value, scheduled: c.t, applied: frameServer, received: c.rx ?? null, run: sync.toServer(performance.now()), previous: lastFrameServer });
         break;
       case 'expression': expression = c.value; break;
       case 'gesture': gesture = { name: c.value, start: performance.now(), phase: null }; break;
@@ -153,16 +158,37 @@
     }
   }
 
+  // Report mode: every drawn viseme goes back to the server and into a bounded in-page log (read over
+  // DevTools by `bench lipsync --live`, whose service process is not the one the bench listens to).
+  const appliedLog = [];
+  function reportApplied(m) {
+    appliedLog.push(m);
+    if (appliedLog.length > 50000) appliedLog.splice(0, 10000);
+    if (socket && socket.readyState === 1) socket.send(JSON.stringify(m));
+  }
+
   function loop(t) { frame(t, false); requestAnimationFrame(loop); }
 
   let last = 0;
+  let lastFrameServer = null;
+  const frameGaps = [];
+  function typicalFrameMs() {
+    if (frameGaps.length < 3) return 1000 / 60;
+    const sorted = [...frameGaps].sort((a, b) => a - b);
+    return sorted[sorted.length >> 1];
+  }
   function frame(t, instant) {
     if (!rig) return;
     const dt = instant ? 0 : Math.min(100, t - (last || t));
     last = t;
-    // Apply every cue whose time falls before the middle of the next frame interval.
+    // Apply every cue whose time falls before the middle of the next frame interval, so each shape lands
+    // on the frame nearest its sound. The interval is learned (median of recent frames): a 30 Hz panel or
+    // a renderer that can only keep 30 fps needs half of 33 ms, not half of 16.7.
+    if (!instant && dt > 0) { frameGaps.push(dt); if (frameGaps.length > 15) frameGaps.shift(); }
     const server = sync.toServer(t);
-    while (cues.length && cues[0].t <= server + 8) applyCue(cues.shift(), server);
+    const lookAhead = Math.min(25, typicalFrameMs() / 2);
+    while (cues.length && cues[0].t <= server + lookAhead) applyCue(cues.shift(), server);
+    lastFrameServer = server;
     if (subtitleEnd !== null && server > subtitleEnd + 1200) hideSubtitle();
     const target = targets(t);
     const tm = rig.timing;
@@ -274,6 +300,6 @@
     el.heart.setAttribute('transform', `translate(300 ${(540 - cur.heart * 22).toFixed(1)}) scale(${(hs * 0.8).toFixed(3)})`);
   }
 
-  window.avatar = { sync, get cues() { return cues; }, get viseme() { return viseme; } };
+  window.avatar = { sync, get cues() { return cues; }, get viseme() { return viseme; }, get applied() { return appliedLog; } };
   load().catch(e => { document.body.dataset.error = String(e); });
 })();

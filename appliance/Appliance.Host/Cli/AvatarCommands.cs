@@ -148,19 +148,55 @@ internal static class AvatarCommands
         var phrases = new Option<int>("--phrases") { Description = "how many phrases to speak (about 3 s each)", DefaultValueFactory = _ => 12 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var chromium = new Option<string>("--chromium") { Description = "Chromium binary", DefaultValueFactory = _ => HeadlessChromium.DefaultBinary };
-        var lipsync = new Command("lipsync", "lipsync_offset_ms: headless Chromium on the kiosk page vs the audio clock (espeak-ng phonemes)") { phrases, json, chromium };
+        var nice = new Option<int>("--nice") { Description = "nice value for every thread of Chromium's process tree (e.g. -10 ≈ the kiosk unit's CPUWeight=1000; 0 = leave alone, the default: flattening Chromium's own thread priorities did not help on the shared box)", DefaultValueFactory = _ => 0 };
+        var live = new Option<bool>("--live") { Description = "measure the real service: `appliance run --replay <--in files>` as a child process, Chromium on its /kiosk page" };
+        var input = new Option<FileInfo[]>("--in") { Description = "with --live: 16 kHz recordings the service answers (questions)", AllowMultipleArgumentsPerToken = true };
+        var repeat = new Option<int>("--repeat") { Description = "with --live: replay the --in list this many times (long-run drift)", DefaultValueFactory = _ => 1 };
+        var lipsync = new Command("lipsync", "lipsync_offset_ms: headless Chromium on the kiosk page vs the audio clock (espeak-ng phonemes; --live: through the real service)") { phrases, json, chromium, nice, live, input, repeat };
         lipsync.SetAction(async (parse, ct) =>
         {
-            using var tts = EspeakSynthesizer.Create();
             var asJson = parse.GetValue(json);
-            var report = await LipsyncBench.RunAsync(tts, parse.GetValue(phrases), asJson ? null : Console.Error.WriteLine, parse.GetValue(chromium)!, ct);
+            Action<string>? log = asJson ? null : Console.Error.WriteLine;
+            var niceness = parse.GetValue(nice) is var n && n != 0 ? n : (int?)null;
+            LipsyncReport report;
+            string engine;
+            object? liveInfo = null;
+            if (parse.GetValue(live))
+            {
+                var files = (parse.GetValue(input) ?? []).Select(f => f.FullName).ToList();
+                if (files.Count == 0)
+                {
+                    Console.Error.WriteLine("bench lipsync --live: give recordings with --in a.wav b.wav");
+                    return 2;
+                }
+                if (files.Find(f => !File.Exists(f)) is { } missing)
+                {
+                    Console.Error.WriteLine($"bench lipsync --live: no such file '{missing}'");
+                    return 2;
+                }
+                var script = Enumerable.Repeat(files, Math.Max(1, parse.GetValue(repeat))).SelectMany(f => f).ToList();
+                await using var service = LiveLipsyncService.Start(script, log);
+                await service.WaitForPageAsync(ct);
+                report = await LiveLipsyncBench.RunAsync(service.KioskPage, service.PlayedDirectory, service.WaitForReplayAsync, log, parse.GetValue(chromium)!, niceness, ct);
+                engine = "espeak-ng (appliance run --replay)";
+                liveInfo = new { recordings = script.Count, turns = service.Turns, speaker_latency_ms = Runtime.AudioRig.ReplayOutputLatency.TotalMilliseconds };
+            }
+            else
+            {
+                using var tts = EspeakSynthesizer.Create();
+                engine = tts.Name;
+                report = await LipsyncBench.RunAsync(tts, parse.GetValue(phrases), log, parse.GetValue(chromium)!, niceness, ct);
+            }
             if (asJson)
             {
                 Console.WriteLine(CliJson.Serialize(new
                 {
                     bench = "lipsync",
-                    tts = tts.Name,
-                    lipsync_offset_ms = new { mean = report.MeanOffsetMs, median = report.MedianOffsetMs, max_abs = report.MaxAbsOffsetMs, drift_ms_per_min = report.DriftMsPerMinute, first_third_median = report.FirstThirdMedianMs, last_third_median = report.LastThirdMedianMs },
+                    mode = liveInfo is null ? "simulated-speaker" : "live-service",
+                    tts = engine,
+                    live = liveInfo,
+                    chromium_nice = niceness ?? 0,
+                    lipsync_offset_ms = new { mean = report.MeanOffsetMs, median = report.MedianOffsetMs, p95_abs = report.P95AbsOffsetMs, max_abs = report.MaxAbsOffsetMs, within_40 = report.Within40, drift_ms_per_min = report.DriftMsPerMinute, first_third_median = report.FirstThirdMedianMs, last_third_median = report.LastThirdMedianMs },
                     viseme_onset_offset_ms = new { n = report.VisemeOnsets, mean = report.VisemeMeanOffsetMs, p95_abs = report.VisemeP95AbsOffsetMs, max_abs = report.VisemeMaxAbsOffsetMs },
                     phrases = report.Phrases,
                     run_s = report.RunSeconds,
@@ -171,7 +207,7 @@ internal static class AvatarCommands
             }
             else
             {
-                Console.WriteLine($"lipsync_offset_ms: mean {report.MeanOffsetMs} median {report.MedianOffsetMs} max|.| {report.MaxAbsOffsetMs} drift {report.DriftMsPerMinute} ms/min over {report.Phrases} phrases ({report.RunSeconds} s)");
+                Console.WriteLine($"lipsync_offset_ms: mean {report.MeanOffsetMs} median {report.MedianOffsetMs} p95|.| {report.P95AbsOffsetMs} max|.| {report.MaxAbsOffsetMs} ({report.Within40}/{report.Phrases} within ±40) drift {report.DriftMsPerMinute} ms/min over {report.Phrases} phrases ({report.RunSeconds} s)");
                 Console.WriteLine($"viseme onsets: n={report.VisemeOnsets} mean {report.VisemeMeanOffsetMs} p95|.| {report.VisemeP95AbsOffsetMs} max|.| {report.VisemeMaxAbsOffsetMs} ms; page clock drift {report.PageSyncDriftPpm} ppm");
             }
             return 0;

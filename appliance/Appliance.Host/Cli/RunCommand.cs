@@ -21,9 +21,10 @@ internal static class RunCommand
         var adminPort = new Option<int?>("--admin-port") { Description = "HTTPS admin API port (overrides api.adminPort, default 8443)" };
         var kioskPort = new Option<int?>("--kiosk-port") { Description = "Loopback HTTP port of the kiosk page and dashboard (overrides api.kioskPort, default 8080)" };
         var replay = new Option<FileInfo[]>("--replay") { Description = "16 kHz mono WAVs spoken to the pipeline instead of the microphone (then silence); replies go to a clocked sink — no sound card needed", AllowMultipleArgumentsPerToken = true };
+        var replayOut = new Option<DirectoryInfo?>("--replay-out") { Description = "with --replay: record what the speaker played (played.f32 + played.jsonl on the avatar clock) in this folder, for `bench lipsync --live`" };
         var llm = new Option<string>("--llm") { Description = "kb (knowledge-base responder, the embedded default) or a GGUF path (llama.cpp)", DefaultValueFactory = _ => "kb" };
         var standby = new Option<bool>("--standby") { Description = "API and dashboard only: no engines, no audio (the standby runtime)" };
-        var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort, replay, llm, standby };
+        var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort, replay, replayOut, llm, standby };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new ServiceOptions
@@ -52,7 +53,7 @@ internal static class RunCommand
                             throw new InvalidDataException($"--replay: no such file '{f}'");
                         }
                     }
-                    var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files);
+                    var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files, ReplayOut: parseResult.GetValue(replayOut)?.FullName);
                     runtime = services => LiveRuntime.Register(services, live);
                     options.MapExtraEndpoints = endpoints => endpoints.MapAvatar();
                 }

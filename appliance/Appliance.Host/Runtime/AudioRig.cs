@@ -29,9 +29,15 @@ internal sealed class AudioRig : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <summary>
+    /// The replay speaker is heard this long after a write, like the PortAudio stream OpenLive opens
+    /// (suggestedLatency 0.05 s): without it the avatar's cues would reach the page after their sound.
+    /// </summary>
+    public static readonly TimeSpan ReplayOutputLatency = TimeSpan.FromMilliseconds(50);
+
     public static AudioRig OpenReplay(IReadOnlyList<string> files, int ttsRate, TimeProvider clock) =>
-        new(ReplayMicrophone.Open(files, clock, TimeSpan.FromSeconds(6)), new FilePlayback(ttsRate, realTime: true, clock),
-            $"replay of {files.Count} recording(s)");
+        new(ReplayMicrophone.Open(files, clock, TimeSpan.FromSeconds(6)), new FilePlayback(ttsRate, realTime: true, clock, ReplayOutputLatency),
+            $"replay of {files.Count} recording(s), speaker latency {ReplayOutputLatency.TotalMilliseconds:F0} ms");
 
     /// <summary>
     /// Opens both devices once or throws (AudioDeviceException, DllNotFoundException...): the caller retries

@@ -37,6 +37,7 @@ internal sealed partial class LivePipeline
     private PipelineEngines? _engines;
     private AudioRig? _rig;
     private PortAudioRuntime? _portAudio;
+    private PlayedAudioLog? _playedLog;
     private CancellationTokenSource? _run;
     private Task _loop = Task.CompletedTask;
     private long _beats;
@@ -185,6 +186,10 @@ internal sealed partial class LivePipeline
         if (_options.IsReplay)
         {
             rig = AudioRig.OpenReplay(_options.Replay!, ttsRate, _clock);
+            if (_options.ReplayOut is { } folder && rig.Playback is IPlaybackMonitor monitor)
+            {
+                _playedLog = PlayedAudioLog.Start(monitor, _avatar.Clock, folder, rig.Playback.SampleRate);
+            }
         }
         else
         {
@@ -248,6 +253,10 @@ internal sealed partial class LivePipeline
         if (_rig is not null)
         {
             await _rig.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_playedLog is not null)
+        {
+            await _playedLog.DisposeAsync().ConfigureAwait(false);
         }
         _engines?.Dispose();
         _portAudio?.Dispose();
