@@ -33,6 +33,19 @@ public sealed class ServiceOptions
     /// <summary>Start the Kestrel listeners (false under WebApplicationFactory's test server).</summary>
     public bool UseKestrel { get; set; } = true;
 
+    /// <summary>
+    /// Admin API requests per second for all clients together (token bucket, <see cref="ApiBurst"/> deep).
+    /// Requests over it wait in a queue of <see cref="ApiQueueLimit"/> (clients that poll in a loop slow
+    /// down instead of spinning), beyond that 503. It bounds the CPU the API can take from the conversation
+    /// on a 2-core box (`bench service-load`); the dashboard and Prometheus need a few requests a second.
+    /// 0 = unlimited (`run --api-rate 0`, the bench's baseline).
+    /// </summary>
+    public int ApiRequestsPerSecond { get; set; } = 200;
+
+    public int ApiBurst { get; set; } = 50;
+
+    public int ApiQueueLimit { get; set; } = 256;
+
     public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
 
     public long MaxDocumentBytes { get; set; } = 1024 * 1024;

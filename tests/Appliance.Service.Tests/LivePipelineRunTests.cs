@@ -79,6 +79,8 @@ public sealed class LivePipelineRunTests : IDisposable
             Assert.True(status.GetProperty("ready").GetBoolean());
             Assert.True(status.GetProperty("turnsCompleted").GetInt32() >= 1);
 
+            await LiveApiPartsAnswer(admin);
+
             using var kiosk = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{kioskPort}") };
             var page = await kiosk.GetAsync("/kiosk");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -96,6 +98,34 @@ public sealed class LivePipelineRunTests : IDisposable
             }
         }
         listener.WaitFor(m => m.StartsWith("STOPPING=1", StringComparison.Ordinal));
+    }
+
+    /// <summary>The admin API parts `run` wires to the real pipeline and drivers (not the standby ones).</summary>
+    private static async Task LiveApiPartsAnswer(HttpClient admin)
+    {
+        // Capabilities from Appliance.Drivers.Cpu: usable ggml variants; the kb responder has no LLM CPU path.
+        var caps = await admin.GetFromJsonAsync<JsonElement>("/api/capabilities");
+        Assert.True(caps.GetProperty("usableVariants").GetArrayLength() > 0, caps.ToString());
+        Assert.Contains("no GGUF model", caps.GetProperty("cpuPathNote").GetString());
+
+        // Levels measured on the blocks the loop takes (replay: one mono channel); devices from PortAudio.
+        var levels = await admin.GetFromJsonAsync<JsonElement>("/api/audio/levels");
+        Assert.Equal(1, levels.GetProperty("rmsDbfs").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/audio/devices")).StatusCode);
+
+        // The test tone goes to the pipeline's own output: accepted while idle/listening, 409 while it speaks.
+        var tone = await admin.PostAsJsonAsync("/api/audio/test-tone", new { frequencyHz = 440, durationMs = 200 });
+        Assert.True(tone.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, $"{tone.StatusCode}: {await tone.Content.ReadAsStringAsync()}");
+
+        // Re-index swaps an uploaded document into the running dialog; a broken one is refused, index kept.
+        var doc = new StringContent("# Visitor info\n\n## When does the parking garage close {#parking}\nAt ten in the evening.\n", Encoding.UTF8, "text/markdown");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PutAsync("/api/kb/parking.en.md", doc)).StatusCode);
+        var reindex = await admin.PostAsync("/api/kb/reindex", null);
+        Assert.Equal(HttpStatusCode.OK, reindex.StatusCode);
+        Assert.Equal(1, (await reindex.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").GetInt32());
+        var broken = new StringContent("## A heading without an answer {#empty}\n", Encoding.UTF8, "text/markdown");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PutAsync("/api/kb/broken.en.md", broken)).StatusCode);
+        await HttpAssert.Problem(await admin.PostAsync("/api/kb/reindex", null), HttpStatusCode.BadRequest);
     }
 
     private static int FreePort()

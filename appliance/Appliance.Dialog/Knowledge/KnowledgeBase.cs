@@ -8,19 +8,18 @@ namespace Appliance.Dialog.Knowledge;
 /// </summary>
 public sealed class KnowledgeBase
 {
-    private readonly IReadOnlyList<KnowledgeEntry> _entries;
-    private readonly List<HashSet<string>> _termSets;
-    private readonly Bm25Index _index;
+    private volatile Snapshot _current;
 
-    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries)
-    {
-        _entries = entries;
-        var docs = entries.Select(Terms).ToList();
-        _termSets = docs.Select(d => d.ToHashSet(StringComparer.Ordinal)).ToList();
-        _index = new Bm25Index(docs);
-    }
+    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries) => _current = new Snapshot(entries);
 
-    public IReadOnlyList<KnowledgeEntry> Entries => _entries;
+    public IReadOnlyList<KnowledgeEntry> Entries => _current.Entries;
+
+    /// <summary>
+    /// Re-index: builds the new BM25 index on the caller's thread, then swaps it in with one reference
+    /// write. Everyone holding this KnowledgeBase (dialog, responder) answers the next question from it;
+    /// a search already running finishes on the index it started with, so no turn is dropped.
+    /// </summary>
+    public void Replace(IReadOnlyList<KnowledgeEntry> entries) => _current = new Snapshot(entries);
 
     public static KnowledgeBase LoadDefault() => new(KnowledgeLoader.LoadDirectory(KnowledgeLoader.DefaultDirectory));
 
@@ -35,9 +34,10 @@ public sealed class KnowledgeBase
         {
             content = terms.Distinct(StringComparer.Ordinal).ToList();
         }
-        var totalIdf = content.Sum(_index.Idf);
-        return _index.Score(content)
-            .Select(kv => new KnowledgeHit(_entries[kv.Key], kv.Value, Confidence(kv.Key, content, totalIdf)))
+        var snapshot = _current;
+        var totalIdf = content.Sum(snapshot.Index.Idf);
+        return snapshot.Index.Score(content)
+            .Select(kv => new KnowledgeHit(snapshot.Entries[kv.Key], kv.Value, snapshot.Confidence(kv.Key, content, totalIdf)))
             .OrderByDescending(h => h.Score * (language is null || h.Entry.Language == language ? 1.0 : 0.8))
             .ThenBy(h => h.Entry.Id, StringComparer.Ordinal)
             .Take(top)
@@ -47,14 +47,32 @@ public sealed class KnowledgeBase
     /// <summary>The entry with the same id in <paramref name="language"/>, or the entry itself.</summary>
     public KnowledgeEntry Translate(KnowledgeEntry entry, string language) =>
         entry.Language == language ? entry
-            : _entries.FirstOrDefault(e => e.Id == entry.Id && e.Language == language) ?? entry;
+            : _current.Entries.FirstOrDefault(e => e.Id == entry.Id && e.Language == language) ?? entry;
 
-    private double Confidence(int doc, List<string> content, double totalIdf) =>
-        totalIdf <= 0 ? 0 : content.Where(_termSets[doc].Contains).Sum(_index.Idf) / totalIdf;
-
-    private static List<string> Terms(KnowledgeEntry e)
+    /// <summary>Entries and the index built from them: replaced together, never mutated.</summary>
+    private sealed class Snapshot
     {
-        var questions = SearchTokenizer.Tokenize(string.Join(" ", e.Questions));
-        return [.. questions, .. questions, .. SearchTokenizer.Tokenize(e.Answer)];
+        private readonly List<HashSet<string>> _termSets;
+
+        public Snapshot(IReadOnlyList<KnowledgeEntry> entries)
+        {
+            Entries = entries;
+            var docs = entries.Select(Terms).ToList();
+            _termSets = docs.Select(d => d.ToHashSet(StringComparer.Ordinal)).ToList();
+            Index = new Bm25Index(docs);
+        }
+
+        public IReadOnlyList<KnowledgeEntry> Entries { get; }
+
+        public Bm25Index Index { get; }
+
+        public double Confidence(int doc, List<string> content, double totalIdf) =>
+            totalIdf <= 0 ? 0 : content.Where(_termSets[doc].Contains).Sum(Index.Idf) / totalIdf;
+
+        private static List<string> Terms(KnowledgeEntry e)
+        {
+            var questions = SearchTokenizer.Tokenize(string.Join(" ", e.Questions));
+            return [.. questions, .. questions, .. SearchTokenizer.Tokenize(e.Answer)];
+        }
     }
 }

@@ -40,6 +40,7 @@ internal static class CommandCatalog
         yield return GpioCommands.Create();
         yield return ProvisionCommands.Create();
         yield return BenchProvisionCommand.Create();
+        yield return ServiceLoadCommands.Create();
         foreach (var command in PipelineCommands.Create())
         {
             yield return command;

@@ -22,15 +22,20 @@ internal static class RunCommand
         var kioskPort = new Option<int?>("--kiosk-port") { Description = "Loopback HTTP port of the kiosk page and dashboard (overrides api.kioskPort, default 8080)" };
         var replay = new Option<FileInfo[]>("--replay") { Description = "16 kHz mono WAVs spoken to the pipeline instead of the microphone (then silence); replies go to a clocked sink — no sound card needed", AllowMultipleArgumentsPerToken = true };
         var replayOut = new Option<DirectoryInfo?>("--replay-out") { Description = "with --replay: record what the speaker played (played.f32 + played.jsonl on the avatar clock) in this folder, for `bench lipsync --live`" };
+        var replayGap = new Option<int>("--replay-gap-ms") { Description = "With --replay: silence after each recording (room for the reply)", DefaultValueFactory = _ => 6000 };
+        var apiRate = new Option<int>("--api-rate") { Description = "Admin API requests per second, all clients together (over it: queued, then 503); 0 = unlimited", DefaultValueFactory = _ => 200 };
+        var audioLoop = new Option<string>("--audio-loop") { Description = "dedicated (the conversation loop on its own thread) or threadpool (for comparison in `bench service-load --baseline`)", DefaultValueFactory = _ => "dedicated" };
+        audioLoop.AcceptOnlyFromAmong("dedicated", "threadpool");
         var llm = new Option<string>("--llm") { Description = "kb (knowledge-base responder, the embedded default) or a GGUF path (llama.cpp)", DefaultValueFactory = _ => "kb" };
         var standby = new Option<bool>("--standby") { Description = "API and dashboard only: no engines, no audio (the standby runtime)" };
-        var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort, replay, replayOut, llm, standby };
+        var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort, replay, replayOut, replayGap, apiRate, audioLoop, llm, standby };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new ServiceOptions
             {
                 AdminPort = parseResult.GetValue(adminPort),
                 KioskPort = parseResult.GetValue(kioskPort),
+                ApiRequestsPerSecond = Math.Max(0, parseResult.GetValue(apiRate)),
             };
             if (parseResult.GetValue(stateDir) is { } s)
             {
@@ -53,7 +58,8 @@ internal static class RunCommand
                             throw new InvalidDataException($"--replay: no such file '{f}'");
                         }
                     }
-                    var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files, ReplayOut: parseResult.GetValue(replayOut)?.FullName);
+                    var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files, ReplayGap: TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(replayGap))),
+                        DedicatedAudioThread: parseResult.GetValue(audioLoop) != "threadpool", ReplayOut: parseResult.GetValue(replayOut)?.FullName);
                     runtime = services => LiveRuntime.Register(services, live);
                     options.MapExtraEndpoints = endpoints => endpoints.MapAvatar();
                 }

@@ -16,11 +16,12 @@ internal sealed class AudioRig : IAsyncDisposable
     private readonly List<IDisposable> _owned = [];
     private IAsyncDisposable? _device;
 
-    private AudioRig(IAudioCapture capture, IAudioPlayback playback, string description)
+    private AudioRig(IAudioCapture capture, IAudioPlayback playback, string description, AudioCounters? counters = null)
     {
         Capture = capture;
         Playback = playback;
         Description = description;
+        Counters = counters ?? new AudioCounters();
     }
 
     public IAudioCapture Capture { get; }
@@ -35,8 +36,11 @@ internal sealed class AudioRig : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan ReplayOutputLatency = TimeSpan.FromMilliseconds(50);
 
-    public static AudioRig OpenReplay(IReadOnlyList<string> files, int ttsRate, TimeProvider clock) =>
-        new(ReplayMicrophone.Open(files, clock, TimeSpan.FromSeconds(6)), new FilePlayback(ttsRate, realTime: true, clock, ReplayOutputLatency),
+    /// <summary>Xruns, drops and device losses of the live devices (all zero in replay): /metrics reads them.</summary>
+    public AudioCounters Counters { get; }
+
+    public static AudioRig OpenReplay(IReadOnlyList<string> files, TimeSpan gap, bool blocking, int ttsRate, TimeProvider clock) =>
+        new(ReplayMicrophone.Open(files, clock, gap, blocking), new FilePlayback(ttsRate, realTime: true, clock, ReplayOutputLatency),
             $"replay of {files.Count} recording(s), speaker latency {ReplayOutputLatency.TotalMilliseconds:F0} ms");
 
     /// <summary>
@@ -47,11 +51,12 @@ internal sealed class AudioRig : IAsyncDisposable
     {
         runtime.Refresh(); // a device plugged in after boot is only seen after re-enumeration
         var input = DeviceName(config.InputDevice);
-        var first = PortAudioCapture.Open(runtime, input, config.Channels, 16000);
+        var counters = new AudioCounters();
+        var first = PortAudioCapture.Open(runtime, input, config.Channels, 16000, counters: counters);
         PortAudioPlayback playback;
         try
         {
-            playback = PortAudioPlayback.Open(runtime, DeviceName(config.OutputDevice), ttsRate);
+            playback = PortAudioPlayback.Open(runtime, DeviceName(config.OutputDevice), ttsRate, counters: counters);
         }
         catch
         {
@@ -61,14 +66,14 @@ internal sealed class AudioRig : IAsyncDisposable
         IAudioCapture? pending = first;
         IAudioCapture Open()
         {
-            var c = pending ?? PortAudioCapture.Open(runtime, input, config.Channels, 16000);
+            var c = pending ?? PortAudioCapture.Open(runtime, input, config.Channels, 16000, counters: counters);
             pending = null;
             return c;
         }
-        var resilient = new ResilientCapture(Open, 16000, config.Channels, new AudioCounters(), log);
+        var resilient = new ResilientCapture(Open, 16000, config.Channels, counters, log);
         var echo = new EchoReference(16000, TimeProvider.System.TimestampFrequency);
         var frontEnd = new FrontEndCapture(resilient, new FrontEndOptions(config.Channels), echo);
-        var rig = new AudioRig(frontEnd, playback, $"{first.Device.Name} → {playback.Device.Name}");
+        var rig = new AudioRig(frontEnd, playback, $"{first.Device.Name} → {playback.Device.Name}", counters);
         rig._owned.Add(FrontEndCapture.Connect(playback, echo));
         rig._device = frontEnd;
         return rig;

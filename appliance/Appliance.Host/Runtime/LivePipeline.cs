@@ -8,6 +8,7 @@ using Appliance.Host.Pipeline;
 using Appliance.Pipeline;
 using Appliance.Pipeline.Events;
 using Appliance.Service.Configuration;
+using Appliance.Service.Knowledge;
 using Appliance.Service.Metrics;
 using Appliance.Service.Runtime;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ internal sealed partial class LivePipeline
     private readonly ApplianceMetrics _metrics;
     private readonly AvatarHub _avatar;
     private readonly ILogger<LivePipeline> _logger;
+    private readonly KnowledgeStore _knowledgeStore;
     private readonly PipelineEventHub _events = new();
     private readonly TurnTraceRing _turns = new();
     private readonly CancellationTokenSource _lifetime = new();
@@ -51,8 +53,9 @@ internal sealed partial class LivePipeline
     private int _turnsCompleted;
     private int _generation;
 
-    public LivePipeline(LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, ILogger<LivePipeline> logger)
+    public LivePipeline(LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, KnowledgeStore knowledgeStore, ILogger<LivePipeline> logger)
     {
+        _knowledgeStore = knowledgeStore;
         _options = options;
         _config = config;
         _metrics = metrics;
@@ -140,7 +143,15 @@ internal sealed partial class LivePipeline
             {
                 _state = PipelineState.Idle;
                 var engine = new ConversationEngine(components, options, _events, _clock);
-                await engine.RunAsync(new HeartbeatCapture(_rig.Capture, OnBlock), ct).ConfigureAwait(false);
+                if (_options.DedicatedAudioThread)
+                {
+                    var capture = new HeartbeatCapture(new BlockingCapture(_rig.Capture), OnBlock);
+                    await AudioLoopThread.Run(() => engine.RunAsync(capture, ct), $"audio loop {generation}").ConfigureAwait(false);
+                }
+                else
+                {
+                    await engine.RunAsync(new HeartbeatCapture(_rig.Capture, OnBlock), ct).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -169,6 +180,7 @@ internal sealed partial class LivePipeline
                 var watch = Stopwatch.StartNew();
                 _engines = PipelineEngines.Create(new PipelineEngineOptions(_options.Llm, _options.Threads), line => _logger.LogInformation("{Line}", line));
                 _metrics.RecordModelLoad(_engines.Model.Name, watch.Elapsed);
+                ApplyUploadedKnowledge(_engines);
                 _llm = $"{_engines.Model.Name} · asr {_engines.Recognizer.Name} · tts {_engines.Synthesizer.Name}";
                 _problem = null;
             }
@@ -185,7 +197,7 @@ internal sealed partial class LivePipeline
         AudioRig rig;
         if (_options.IsReplay)
         {
-            rig = AudioRig.OpenReplay(_options.Replay!, ttsRate, _clock);
+            rig = AudioRig.OpenReplay(_options.Replay!, _options.ReplayGap ?? TimeSpan.FromSeconds(6), _options.DedicatedAudioThread, ttsRate, _clock);
             if (_options.ReplayOut is { } folder && rig.Playback is IPlaybackMonitor monitor)
             {
                 _playedLog = PlayedAudioLog.Start(monitor, _avatar.Clock, folder, rig.Playback.SampleRate);
@@ -197,8 +209,7 @@ internal sealed partial class LivePipeline
             {
                 try
                 {
-                    _portAudio ??= PortAudioRuntime.Initialize();
-                    rig = AudioRig.OpenLive(_portAudio, _config.Current.Audio, ttsRate, line => OnAudioLog(line));
+                    rig = AudioRig.OpenLive(PortAudio(), _config.Current.Audio, ttsRate, line => OnAudioLog(line));
                     break;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -217,6 +228,12 @@ internal sealed partial class LivePipeline
             }
         }
         _logger.LogInformation("audio: {Description}", rig.Description);
+        if (rig.Playback is IPlaybackMonitor monitor)
+        {
+            monitor.BlockPlayed += MeasureOutput;
+        }
+        var counters = rig.Counters;
+        _metrics.AttachAudioPath(() => new AudioPathCounters(counters.Overruns, counters.Underruns, counters.DroppedBlocks, counters.DeviceLosses));
         var bridge = new AvatarPipelineBridge(_events, _avatar, new PlaybackClock(_avatar.Clock, () => rig.Playback.Position, rig.Playback.SampleRate));
         _ = bridge.RunAsync(_lifetime.Token);
         return rig;
@@ -240,6 +257,9 @@ internal sealed partial class LivePipeline
     private void OnBlock(AudioFrame frame)
     {
         Interlocked.Increment(ref _beats);
+        var capturedUntil = frame.Timestamp + (long)((double)frame.Frames / frame.SampleRate * _clock.TimestampFrequency);
+        _metrics.RecordFrameLateness((_clock.GetTimestamp() - capturedUntil) * 1000.0 / _clock.TimestampFrequency);
+        MeasureInput(frame);
         if (!_audioOpen)
         {
             _audioOpen = true;

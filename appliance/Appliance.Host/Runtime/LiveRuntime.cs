@@ -4,7 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Host.Runtime;
 
-/// <summary>`run`'s configureRuntime: the real pipeline replaces every standby implementation it can, plus the avatar hub.</summary>
+/// <summary>
+/// `run`'s configureRuntime: the real pipeline replaces the standby implementations (status, heartbeat,
+/// turns, lifecycle, say, reload, audio control, knowledge re-index), the CPU driver answers capabilities,
+/// plus the avatar hub. LEDs/GPIO are registered by their own feature.
+/// </summary>
 internal static class LiveRuntime
 {
     public static void Register(IServiceCollection services, LivePipelineOptions options)
@@ -18,5 +22,8 @@ internal static class LiveRuntime
         services.AddSingleton<IPipelineLifecycle>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<ISpeechOutput>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<IConfigReloadTarget>(sp => sp.GetRequiredService<LivePipeline>());
+        services.AddSingleton<IKnowledgeIndexer>(sp => sp.GetRequiredService<LivePipeline>());
+        services.AddSingleton<IAudioControl>(sp => sp.GetRequiredService<LivePipeline>());
+        services.AddSingleton<ICapabilitiesProvider, DriverCapabilities>();
     }
 }

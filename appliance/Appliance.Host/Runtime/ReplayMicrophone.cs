@@ -9,7 +9,7 @@ namespace Appliance.Host.Runtime;
 /// against the monotonic clock — so the service behaves as on a kiosk with nobody talking afterwards.
 /// The position survives re-enumeration, so a pipeline restart does not replay from the start.
 /// </summary>
-internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimeProvider clock, TimeSpan gap) : IAudioCapture
+internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimeProvider clock, TimeSpan gap, bool blocking) : IAudioCapture
 {
     private const int Rate = 16000;
     private const int Block = 320; // 20 ms
@@ -20,8 +20,9 @@ internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimePr
 
     public int Channels => 1;
 
-    public static ReplayMicrophone Open(IEnumerable<string> paths, TimeProvider clock, TimeSpan gap) =>
-        new(paths.Select(p => WavFile.ReadMono(p, Rate)).ToList(), clock, gap);
+    /// <param name="blocking">Wait for each block on the reading thread (read from AudioLoopThread) instead of with Task.Delay.</param>
+    public static ReplayMicrophone Open(IEnumerable<string> paths, TimeProvider clock, TimeSpan gap, bool blocking) =>
+        new(paths.Select(p => WavFile.ReadMono(p, Rate)).ToList(), clock, gap, blocking);
 
     public async IAsyncEnumerable<AudioFrame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,17 @@ internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimePr
             var wait = due - clock.GetElapsedTime(start);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                if (blocking)
+                {
+                    // Like a device read on the audio loop thread (BlockingCapture): pacing never waits for a
+                    // timer callback queued in the thread pool.
+                    cancellationToken.WaitHandle.WaitOne(wait);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                }
             }
             var block = new float[Block];
             if (_position < _script.Length)
@@ -41,7 +52,10 @@ internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimePr
                 var n = (int)Math.Min(Block, _script.Length - _position);
                 Array.Copy(_script, _position, block, 0, n);
             }
-            var frame = new AudioFrame(block, 1, Rate, _position, clock.GetTimestamp() - (long)(Block / (double)Rate * clock.TimestampFrequency));
+            // Stamped when its first sample would have reached a real ADC (the schedule, not the moment the
+            // loop asked): a loop that falls behind shows up as lateness, as it would live.
+            var capturedAt = start + (long)((double)(_position - startPosition) / Rate * clock.TimestampFrequency);
+            var frame = new AudioFrame(block, 1, Rate, _position, capturedAt);
             _position += Block;
             yield return frame;
         }

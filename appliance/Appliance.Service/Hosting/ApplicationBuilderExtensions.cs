@@ -31,6 +31,7 @@ public static class ApplicationBuilderExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ApiAdmissionMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         var extra = app.ApplicationServices.GetService<ServiceOptions>()?.MapExtraEndpoints;
         if (extra is not null)

@@ -17,10 +17,16 @@ public sealed class ApplianceMetrics
 
     private static readonly double[] LoadBucketsS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120];
 
+    /// <summary>Milliseconds; an audio block normally waits well under one block (16–20 ms) for the loop.</summary>
+    public static readonly double[] LatenessBucketsMs = [0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 20, 30, 50, 75, 100, 250, 500, 1000];
+
     private readonly ConcurrentDictionary<string, Histogram> _stages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Histogram> _modelLoads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _reconnects = new(StringComparer.Ordinal);
     private readonly Histogram _voiceToVoice = new(LatencyBucketsMs);
+    private readonly Histogram _frameLateness = new(LatenessBucketsMs);
+    private Func<AudioPathCounters>? _audioPath;
+    private long _frames;
     private long _turns;
     private long _bargeIns;
     private long _blockedInputs;
@@ -54,6 +60,19 @@ public sealed class ApplianceMetrics
 
     public void RecordXrun() => Interlocked.Increment(ref _xruns);
 
+    /// <summary>
+    /// One audio block taken by the conversation loop, <paramref name="milliseconds"/> after its last sample
+    /// was captured (replay: after it was due). Called 50–60 times a second from the audio loop: lock-free.
+    /// </summary>
+    public void RecordFrameLateness(double milliseconds)
+    {
+        Interlocked.Increment(ref _frames);
+        _frameLateness.Observe(milliseconds);
+    }
+
+    /// <summary>The live audio path registers its driver counters once it is open (read on each scrape).</summary>
+    public void AttachAudioPath(Func<AudioPathCounters> read) => _audioPath = read;
+
     public void RecordDeviceReconnect(string device) => _reconnects.AddOrUpdate(device, 1, (_, n) => n + 1);
 
     public void RecordModelLoad(string model, TimeSpan duration)
@@ -75,7 +94,16 @@ public sealed class ApplianceMetrics
         Counter(sb, "appliance_barge_ins_total", "Turns interrupted by the visitor.", _bargeIns);
         Counter(sb, "appliance_blocked_inputs_total", "User utterances stopped by the input guard.", _blockedInputs);
         Counter(sb, "appliance_blocked_outputs_total", "Replies stopped by the output compliance filter.", _blockedOutputs);
-        Counter(sb, "appliance_audio_xruns_total", "Audio under/overruns.", _xruns);
+        var audio = _audioPath?.Invoke() ?? new AudioPathCounters(0, 0, 0, 0);
+        Counter(sb, "appliance_audio_xruns_total", "Audio under/overruns (capture overruns + playback underruns).",
+            Interlocked.Read(ref _xruns) + audio.CaptureOverruns + audio.PlaybackUnderruns);
+        Counter(sb, "appliance_audio_capture_overruns_total", "Capture xruns: audio the reader was too slow to take.", audio.CaptureOverruns);
+        Counter(sb, "appliance_audio_playback_underruns_total", "Playback xruns: the speaker ran dry mid-reply.", audio.PlaybackUnderruns);
+        Counter(sb, "appliance_audio_dropped_blocks_total", "Captured blocks dropped because the conversation loop fell behind.", audio.DroppedBlocks);
+        Counter(sb, "appliance_audio_device_losses_total", "Capture device failures bridged by reopening it.", audio.DeviceLosses);
+        Counter(sb, "appliance_audio_frames_total", "Audio blocks taken by the conversation loop.", _frames);
+        sb.Append("# HELP appliance_audio_frame_lateness_ms Time from a block's last captured sample to the conversation loop taking it.\n# TYPE appliance_audio_frame_lateness_ms histogram\n");
+        _frameLateness.Write(sb, "appliance_audio_frame_lateness_ms", "");
         sb.Append("# HELP appliance_device_reconnects_total Audio/LED/display device reconnects.\n# TYPE appliance_device_reconnects_total counter\n");
         foreach (var (device, n) in _reconnects.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -7,5 +7,6 @@ public interface IAudioControl
 
     AudioLevels Levels();
 
+    /// <summary>Throws AudioBusyException (→ 409) while the speaker is in use, InvalidOperationException (→ 503) without an output device.</summary>
     Task PlayTestToneAsync(double frequencyHz, int durationMs, CancellationToken cancellationToken);
 }

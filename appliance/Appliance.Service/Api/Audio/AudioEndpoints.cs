@@ -38,6 +38,10 @@ public static class AudioEndpoints
         {
             await audio.PlayTestToneAsync(request.FrequencyHz, request.DurationMs, cancellationToken);
         }
+        catch (AudioBusyException e)
+        {
+            return ApiProblems.Conflict(e.Message);
+        }
         catch (InvalidOperationException e)
         {
             return ApiProblems.Unavailable(e.Message);

@@ -76,6 +76,16 @@ public static class KnowledgeEndpoints
         return store.Delete(name) ? TypedResults.NoContent() : ApiProblems.NotFound($"No document named {name}.");
     }
 
-    public static async Task<Ok<ReindexResult>> Reindex(KnowledgeStore store, IKnowledgeIndexer indexer, CancellationToken cancellationToken)
-        => TypedResults.Ok(new ReindexResult(await indexer.ReindexAsync(store.List(), cancellationToken)));
+    public static async Task<Results<Ok<ReindexResult>, ValidationProblem>> Reindex(KnowledgeStore store, IKnowledgeIndexer indexer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(new ReindexResult(await indexer.ReindexAsync(store.List(), cancellationToken)));
+        }
+        catch (InvalidDataException e)
+        {
+            // A document the dialog cannot index: the running index is kept.
+            return ApiProblems.Invalid("documents", e.Message);
+        }
+    }
 }
