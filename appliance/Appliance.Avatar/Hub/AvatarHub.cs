@@ -22,6 +22,7 @@ public sealed class AvatarHub(AvatarClock clock)
     private string _state = "idle";
     private string _expression = "neutral";
     private double _gaze;
+    private UpdatingNotice? _updating;
     private int _nextId;
 
     public AvatarClock Clock => clock;
@@ -52,6 +53,16 @@ public sealed class AvatarHub(AvatarClock clock)
             _gaze = degrees;
         }
         return BroadcastAsync(new { type = "gaze", degrees });
+    }
+
+    /// <summary>Shows (or, with null, hides) the "updating…" overlay of a provisioning apply.</summary>
+    public Task SetUpdatingAsync(UpdatingNotice? notice)
+    {
+        lock (_gate)
+        {
+            _updating = notice;
+        }
+        return BroadcastAsync(new { type = "updating", value = notice });
     }
 
     /// <summary>Schedules cues (server times); the page applies each when its time comes.</summary>
@@ -171,7 +182,7 @@ public sealed class AvatarHub(AvatarClock clock)
             {
                 upcoming.Insert(0, current);
             }
-            snapshot = new { type = "hello", now, state = _state, expression = _expression, gaze = _gaze, cues = upcoming };
+            snapshot = new { type = "hello", now, state = _state, expression = _expression, gaze = _gaze, cues = upcoming, updating = _updating };
         }
         return client.SendAsync(Serialize(snapshot), ct);
     }

@@ -29,6 +29,9 @@ internal sealed class AudioRig : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <summary>The DSP front end of a live microphone array (DOA for the LED ring and the avatar's gaze); null in replay.</summary>
+    public FrontEndCapture? FrontEnd { get; private set; }
+
     public static AudioRig OpenReplay(IReadOnlyList<string> files, int ttsRate, TimeProvider clock) =>
         new(ReplayMicrophone.Open(files, clock, TimeSpan.FromSeconds(6)), new FilePlayback(ttsRate, realTime: true, clock),
             $"replay of {files.Count} recording(s)");
@@ -63,6 +66,7 @@ internal sealed class AudioRig : IAsyncDisposable
         var echo = new EchoReference(16000, TimeProvider.System.TimestampFrequency);
         var frontEnd = new FrontEndCapture(resilient, new FrontEndOptions(config.Channels), echo);
         var rig = new AudioRig(frontEnd, playback, $"{first.Device.Name} → {playback.Device.Name}");
+        rig.FrontEnd = frontEnd;
         rig._owned.Add(FrontEndCapture.Connect(playback, echo));
         rig._device = frontEnd;
         return rig;

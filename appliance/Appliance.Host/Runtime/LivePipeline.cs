@@ -3,6 +3,7 @@ using Appliance.Avatar.Hub;
 using Appliance.Avatar.Pipeline;
 using Appliance.Avatar.Timeline;
 using Appliance.Core.Audio;
+using Appliance.Devices.Audio;
 using Appliance.Drivers.Audio;
 using Appliance.Host.Pipeline;
 using Appliance.Pipeline;
@@ -28,6 +29,8 @@ internal sealed partial class LivePipeline
     private readonly ConfigStore _config;
     private readonly ApplianceMetrics _metrics;
     private readonly AvatarHub _avatar;
+    private readonly MicrophoneGate _microphone;
+    private readonly SpeakerMonitor _speaker;
     private readonly ILogger<LivePipeline> _logger;
     private readonly PipelineEventHub _events = new();
     private readonly TurnTraceRing _turns = new();
@@ -36,6 +39,7 @@ internal sealed partial class LivePipeline
     private readonly TimeProvider _clock = TimeProvider.System;
     private PipelineEngines? _engines;
     private AudioRig? _rig;
+    private IAudioPlayback? _playback;
     private PortAudioRuntime? _portAudio;
     private CancellationTokenSource? _run;
     private Task _loop = Task.CompletedTask;
@@ -50,8 +54,12 @@ internal sealed partial class LivePipeline
     private int _turnsCompleted;
     private int _generation;
 
-    public LivePipeline(LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, ILogger<LivePipeline> logger)
+    public LivePipeline(
+        LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar,
+        MicrophoneGate microphone, SpeakerMonitor speaker, ILogger<LivePipeline> logger)
     {
+        _microphone = microphone;
+        _speaker = speaker;
         _options = options;
         _config = config;
         _metrics = metrics;
@@ -114,12 +122,14 @@ internal sealed partial class LivePipeline
         {
             await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
             var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line));
-            var components = _engines!.Build(_rig!.Playback);
+            var components = _engines!.Build(_playback!);
             try
             {
                 _state = PipelineState.Idle;
                 var engine = new ConversationEngine(components, options, _events, _clock);
-                await engine.RunAsync(new HeartbeatCapture(_rig.Capture, OnBlock), ct).ConfigureAwait(false);
+                _engine = engine;
+                // The devices' microphone gate (mute, push-to-talk) sits in front of the conversation.
+                await engine.RunAsync(_microphone.Wrap(new HeartbeatCapture(_rig!.Capture, OnBlock)), ct).ConfigureAwait(false);
             }
             finally
             {
@@ -151,7 +161,12 @@ internal sealed partial class LivePipeline
                 _llm = $"{_engines.Model.Name} · asr {_engines.Recognizer.Name} · tts {_engines.Synthesizer.Name}";
                 _problem = null;
             }
-            _rig ??= await OpenAudioAsync(_engines.Synthesizer.SampleRate, ct).ConfigureAwait(false);
+            if (_rig is null)
+            {
+                _rig = await OpenAudioAsync(_engines.Synthesizer.SampleRate, ct).ConfigureAwait(false);
+                // Replies and `say` go through the speaker monitor: amplifier on first, LED level envelope.
+                _playback = _speaker.Wrap(_rig.Playback);
+            }
         }
         finally
         {
@@ -194,6 +209,10 @@ internal sealed partial class LivePipeline
         _logger.LogInformation("audio: {Description}", rig.Description);
         var bridge = new AvatarPipelineBridge(_events, _avatar, new PlaybackClock(_avatar.Clock, () => rig.Playback.Position, rig.Playback.SampleRate));
         _ = bridge.RunAsync(_lifetime.Token);
+        if (rig.FrontEnd is { } frontEnd)
+        {
+            frontEnd.DoaChanged += OnDoa;
+        }
         return rig;
     }
 

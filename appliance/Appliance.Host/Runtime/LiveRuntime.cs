@@ -1,13 +1,16 @@
 using Appliance.Avatar.Hub;
+using Appliance.Devices;
+using Appliance.Provisioning.Progress;
 using Appliance.Service.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Host.Runtime;
 
-/// <summary>`run`'s configureRuntime: the real pipeline replaces every standby implementation it can, plus the avatar hub.</summary>
+/// <summary>`run`'s configureRuntime: the real pipeline replaces every standby implementation it can, plus the avatar hub and the devices.</summary>
 internal static class LiveRuntime
 {
-    public static void Register(IServiceCollection services, LivePipelineOptions options)
+    /// <param name="devices">LED ring and GPIO lines of the active provisioned configuration.</param>
+    public static void Register(IServiceCollection services, LivePipelineOptions options, DeviceSettings devices)
     {
         services.AddAvatar();
         services.AddSingleton(options);
@@ -18,5 +21,9 @@ internal static class LiveRuntime
         services.AddSingleton<IPipelineLifecycle>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<ISpeechOutput>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<IConfigReloadTarget>(sp => sp.GetRequiredService<LivePipeline>());
+        // Registered before the service's own hosted services, so they stop after the pipeline: the ring goes dark last.
+        services.AddSingleton<IConversationControl>(sp => sp.GetRequiredService<LivePipeline>());
+        services.AddDevices(devices, ProvisioningStatusFile.ConfiguredPath);
+        services.AddHostedService<UpdatingOverlay>();
     }
 }
