@@ -44,6 +44,9 @@ public sealed class GpioControls(
     private readonly List<IDisposable> _lines = [];
     private readonly List<string> _status = [];
     private Greeter? _greeter;
+    private GpioInputLine? _ptt;
+    private GpioInputLine? _mute;
+    private GpioInputLine? _pir;
 
     /// <summary>One entry per fitted line: "push_to_talk: /dev/gpiochip0 line 17" or why it is unavailable.</summary>
     public IReadOnlyList<string> Status => _status;
@@ -52,7 +55,69 @@ public sealed class GpioControls(
 
     public Greeter? Greeter => _greeter;
 
+    /// <summary>Claims the lines before the host reports started (a missing chip is known and logged by then).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Setup();
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the consumers, then releases the lines (outputs inactive: the amplifier is off when the service stops).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            speaker.BeforeWrite = null;
+            gate.PushToTalkFitted = false;
+            gate.PushToTalkHeld = false;
+            foreach (var line in _lines)
+            {
+                line.Dispose();
+            }
+            _lines.Clear();
+            foreach (var chip in _chips.Values)
+            {
+                chip?.Dispose();
+            }
+            _chips.Clear();
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var tasks = new List<Task>();
+        if (_ptt is { } ptt)
+        {
+            tasks.Add(ConsumeAsync(ptt, OnPushToTalk, stoppingToken));
+        }
+        if (_mute is { } mute)
+        {
+            tasks.Add(ConsumeAsync(mute, OnMute, stoppingToken));
+        }
+        if (_pir is { } pir)
+        {
+            var sensor = new PresenceSensor(PresenceHold, _clock);
+            sensor.PresenceChanged += present => OnPresence(present, stoppingToken);
+            tasks.Add(sensor.RunAsync(pir, stoppingToken));
+        }
+        if (Amplifier is { } amplifier)
+        {
+            tasks.Add(RunAmplifierAsync(amplifier, stoppingToken));
+        }
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Setup()
     {
         var gpio = settings.Gpio;
         if (gpio is null || (gpio.PushToTalk ?? gpio.Mute ?? gpio.Presence ?? gpio.AmplifierEnable) is null)
@@ -60,53 +125,23 @@ public sealed class GpioControls(
             logger.LogInformation("gpio: no lines configured ({Source} gpio.*)", settings.Source);
             return;
         }
-        var tasks = new List<Task>();
-        try
+        _ptt = Claim("push_to_talk", gpio.PushToTalk, (chip, line) => new GpioInputLine(chip, line, "appliance-ptt"));
+        gate.PushToTalkFitted = _ptt is not null;
+        _mute = Claim("mute", gpio.Mute, (chip, line) => new GpioInputLine(chip, line, "appliance-mute"));
+        _pir = Claim("presence", gpio.Presence, (chip, line) => new GpioInputLine(chip, line, "appliance-pir"));
+        if (_pir is not null)
         {
-            if (Claim("push_to_talk", gpio.PushToTalk, (chip, line) => new GpioInputLine(chip, line, "appliance-ptt")) is GpioInputLine ptt)
-            {
-                gate.PushToTalkFitted = true;
-                tasks.Add(ConsumeAsync(ptt, OnPushToTalk, stoppingToken));
-            }
-            if (Claim("mute", gpio.Mute, (chip, line) => new GpioInputLine(chip, line, "appliance-mute")) is GpioInputLine mute)
-            {
-                tasks.Add(ConsumeAsync(mute, OnMute, stoppingToken));
-            }
-            if (Claim("presence", gpio.Presence, (chip, line) => new GpioInputLine(chip, line, "appliance-pir")) is GpioInputLine pir)
-            {
-                _greeter = new Greeter(TimeSpan.FromSeconds(gpio.GreetHoldoffS), _clock);
-                var sensor = new PresenceSensor(PresenceHold, _clock);
-                sensor.PresenceChanged += present => OnPresence(present, stoppingToken);
-                tasks.Add(sensor.RunAsync(pir, stoppingToken));
-            }
-            if (Claim("amplifier_enable", gpio.AmplifierEnable, (chip, line) => new GpioOutputLine(chip, line, "appliance-amp")) is GpioOutputLine amp)
-            {
-                Amplifier = new AmplifierSwitch(amp.Set, TimeSpan.FromSeconds(gpio.AmplifierOffAfterS), _clock);
-                speaker.BeforeWrite = _ =>
-                {
-                    Amplifier.Demand();
-                    return ValueTask.CompletedTask;
-                };
-                tasks.Add(RunAmplifierAsync(Amplifier, stoppingToken));
-            }
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            _greeter = new Greeter(TimeSpan.FromSeconds(gpio.GreetHoldoffS), _clock);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        if (Claim("amplifier_enable", gpio.AmplifierEnable, (chip, line) => new GpioOutputLine(chip, line, "appliance-amp")) is { } amp)
         {
-        }
-        finally
-        {
-            speaker.BeforeWrite = null;
-            gate.PushToTalkFitted = false;
-            // Outputs are driven inactive on release: the amplifier is off when the service stops.
-            foreach (var line in _lines)
+            var amplifier = new AmplifierSwitch(amp.Set, TimeSpan.FromSeconds(gpio.AmplifierOffAfterS), _clock);
+            Amplifier = amplifier;
+            speaker.BeforeWrite = _ =>
             {
-                line.Dispose();
-            }
-            foreach (var chip in _chips.Values)
-            {
-                chip?.Dispose();
-            }
+                amplifier.Demand();
+                return ValueTask.CompletedTask;
+            };
         }
     }
 

@@ -63,9 +63,29 @@ public sealed class LedRing(
         return Task.CompletedTask;
     }
 
+    /// <summary>Opens the ring before the host reports started, so its status is known from then on.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Open();
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the frame loop, then sends the all-off frame.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!Open())
+        if (_animator is null)
         {
             return;
         }
@@ -79,10 +99,6 @@ public sealed class LedRing(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            await CloseAsync().ConfigureAwait(false);
         }
     }
 
@@ -129,7 +145,8 @@ public sealed class LedRing(
     /// <summary>Renders one frame from the current inputs (sent only when it changed and the frame cap allows).</summary>
     internal bool Frame()
     {
-        if (_animator is null)
+        var animator = _animator;
+        if (animator is null)
         {
             return false;
         }
@@ -155,8 +172,8 @@ public sealed class LedRing(
         var inputs = new LedInputs(conversation.State, _doa, speaker.LevelNow(),
             pipeline.Snapshot().State == PipelineState.Error, gate.Muted, updates.Current, test);
         Scene = LedSceneSelector.Select(inputs);
-        _animator.Scene = Scene;
-        return _animator.Tick();
+        animator.Scene = Scene;
+        return animator.Tick();
     }
 
     /// <summary>All LEDs off, bus closed.</summary>
