@@ -65,6 +65,7 @@ public sealed class LiveDevicesRunTests : IDisposable
             var ready = listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
             Assert.Contains("STATUS=updating · copying models 42 % · ", ready);
             Assert.Contains("leds unavailable (cannot open SPI device /dev/spidev9.9", ready);
+            Assert.Contains("gpio presence unavailable (cannot open /dev/gpiochip99)", ready);
             lock (output)
             {
                 Assert.Contains("gpio: cannot open GPIO chip /dev/gpiochip99", output.ToString());
