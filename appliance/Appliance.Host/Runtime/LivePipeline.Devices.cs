@@ -37,6 +37,8 @@ internal sealed partial class LivePipeline : IConversationControl
         }
         _lastDoa = doa.AngleDegrees;
         _lastDoaAt = now;
-        _events.Publish(new DirectionOfArrival(now, 0, doa.AngleDegrees));
+        // The front end measures counter-clockwise from mic 0 (ArrayShape.Circular); the event is clockwise
+        // from straight ahead, with mic 0 installed facing the visitor (leds.zero_degrees_led faces it too).
+        _events.Publish(new DirectionOfArrival(now, 0, (360 - doa.AngleDegrees % 360) % 360));
     }
 }
