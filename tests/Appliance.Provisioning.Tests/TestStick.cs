@@ -81,8 +81,8 @@ internal sealed class TestStick : IDisposable
     /// <summary>Signs the document's bytes as they are, even when they are invalid (a vendor tool that did not check).</summary>
     public void SignRaw() => DetachedSignature.WriteBeside(Path.Combine(StickDir, Stick.DocumentName), Key);
 
-    public ProvisioningService Service(FakeTarget? target = null, bool allowUnsigned = false, int keep = 3, long margin = 1 << 20) =>
-        new(new ProvisioningOptions(StateDir, [KeysDir], allowUnsigned, keep, TimeSpan.FromSeconds(5), margin), target ?? new FakeTarget());
+    public ProvisioningService Service(FakeTarget? target = null, bool allowUnsigned = false, int keep = 3, long margin = 1 << 20, string? kioskEnv = null) =>
+        new(new ProvisioningOptions(StateDir, [KeysDir], allowUnsigned, keep, TimeSpan.FromSeconds(5), margin, kioskEnv), target ?? new FakeTarget());
 
     /// <summary>Every file below the state folder with its content hash: equal snapshots mean nothing changed.</summary>
     public SortedDictionary<string, string> SnapshotState()
@@ -114,6 +114,14 @@ internal sealed class FakeTarget(params string?[] answers) : IProvisioningTarget
     private int _calls;
 
     public int Restarts => _calls;
+
+    public int DisplayChanges { get; private set; }
+
+    public Task DisplayChangedAsync(CancellationToken cancellationToken)
+    {
+        DisplayChanges++;
+        return Task.CompletedTask;
+    }
 
     public Task<string?> RestartAndWaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ public sealed class AvatarHub
     private string _expression = "neutral";
     private double _gaze;
     private readonly AvatarClock clock;
+    private UpdatingNotice? _updating;
     private int _nextId;
 
     public AvatarHub(AvatarClock clock)
@@ -59,6 +60,16 @@ public sealed class AvatarHub
             _gaze = degrees;
         }
         return BroadcastAsync(GazeMessage(degrees));
+    }
+
+    /// <summary>Shows (or, with null, hides) the "updating…" overlay of a provisioning apply.</summary>
+    public Task SetUpdatingAsync(UpdatingNotice? notice)
+    {
+        lock (_gate)
+        {
+            _updating = notice;
+        }
+        return BroadcastAsync(Serialize(new { type = "updating", value = notice }));
     }
 
     /// <summary>Schedules cues (server times); the page applies each when its time comes.</summary>
@@ -181,7 +192,7 @@ public sealed class AvatarHub
             {
                 upcoming.Insert(0, current);
             }
-            snapshot = new { type = "hello", now, state = _state, expression = _expression, gaze = _gaze, cues = upcoming };
+            snapshot = new { type = "hello", now, state = _state, expression = _expression, gaze = _gaze, cues = upcoming, updating = _updating };
         }
         return client.SendAsync(Serialize(snapshot), ct);
     }

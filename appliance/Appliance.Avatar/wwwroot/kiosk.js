@@ -2,7 +2,7 @@
 // the WebSocket and applies each timeline cue on the animation frame where its server time falls.
 // Query parameters (technicians/tests): expression, gesture, state, viseme, phase (gesture 0..1),
 // gaze (DOA degrees), subtitle, nosubtitles, still (no idle motion), offline (no socket), report (send drawn
-// visemes back for `bench lipsync`).
+// visemes back for `bench lipsync`), updating (show the provisioning overlay, e.g. updating=42).
 (() => {
   'use strict';
   const q = new URLSearchParams(location.search);
@@ -109,6 +109,7 @@
   setInterval(ping, 1000);
 
   function onMessage(m) {
+    document.dispatchEvent(new CustomEvent('avatar-message', { detail: m })); // overlays (updating.js)
     switch (m.type) {
       case 'pong': sync.add(m.c0, m.s1, m.s2, performance.now()); break;
       case 'hello':

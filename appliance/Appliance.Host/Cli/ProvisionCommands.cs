@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Appliance.Provisioning.Apply;
+using Appliance.Provisioning.Progress;
 using Appliance.Provisioning.Reporting;
 using Appliance.Provisioning.Signing;
 
@@ -23,20 +24,32 @@ internal static class ProvisionCommands
         var certificate = new Option<string>("--certificate") { Description = "admin API certificate (for the report)", DefaultValueFactory = _ => "/var/lib/appliance/tls/device.crt" };
         var dryRun = new Option<bool>("--dry-run") { Description = "check everything, change nothing" };
         var json = new Option<bool>("--json") { Description = "print the result as JSON" };
+        var progressFile = new Option<string>("--progress-file")
+        {
+            Description = "status file the running service shows progress from (LED ring, STATUS=, avatar 'updating…'); default $APPLIANCE_PROVISION_PROGRESS or " + ProvisioningStatusFile.DefaultPath,
+            DefaultValueFactory = _ => ProvisioningStatusFile.ConfiguredPath,
+        };
+        var kioskEnv = new Option<string>("--kiosk-env")
+        {
+            Description = "kiosk display settings written from display.* once the stick applied cleanly ('' = leave alone)",
+            DefaultValueFactory = _ => KioskEnv.DefaultPath,
+        };
         var path = new Argument<string>("path") { Description = "the stick's folder holding provisioning.yaml" };
 
         var provision = new Command("provision", "Apply a provisioning stick (signed provisioning.yaml, models, knowledge)")
         {
-            path, dryRun, stateDir, keys, allowUnsigned, keep, timeout, unit, certificate, json,
+            path, dryRun, stateDir, keys, allowUnsigned, keep, timeout, unit, certificate, json, progressFile, kioskEnv,
         };
         provision.SetAction(async (parse, ct) =>
         {
             // The device ID is kept beside the configurations (/var/lib/appliance/device-id by default).
             var idFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parse.GetValue(stateDir)!))!, "device-id");
             var target = new SystemdTarget(parse.GetValue(unit)!, parse.GetValue(certificate), idFile);
-            var service = new ProvisioningService(Options(parse, stateDir, keys, allowUnsigned, keep, timeout), target);
+            var options = Options(parse, stateDir, keys, allowUnsigned, keep, timeout) with { KioskEnvPath = NonEmpty(parse.GetValue(kioskEnv)) };
+            var service = new ProvisioningService(options, target);
             var bar = new ConsoleProgress();
-            var result = await service.ApplyAsync(parse.GetValue(path)!, parse.GetValue(dryRun), bar, ct);
+            var published = new StatusFilePublisher(parse.GetValue(progressFile)!, parse.GetValue(dryRun), warn => Console.Error.WriteLine($"provision: {warn}"));
+            var result = await service.ApplyAsync(parse.GetValue(path)!, parse.GetValue(dryRun), new Tee(bar, published), ct);
             result.Notes.AddRange(target.Notes);
             bar.Finish();
             Console.WriteLine(parse.GetValue(json)
@@ -68,10 +81,11 @@ internal static class ProvisionCommands
             return 0;
         });
 
-        var rollback = new Command("rollback", "Switch back to the previous configuration and restart") { stateDir, keys, unit, timeout };
+        var rollback = new Command("rollback", "Switch back to the previous configuration and restart") { stateDir, keys, unit, timeout, kioskEnv };
         rollback.SetAction(async (parse, ct) =>
         {
-            var service = new ProvisioningService(Options(parse, stateDir, keys, null, null, timeout), new SystemdTarget(parse.GetValue(unit)!));
+            var options = Options(parse, stateDir, keys, null, null, timeout) with { KioskEnvPath = NonEmpty(parse.GetValue(kioskEnv)) };
+            var service = new ProvisioningService(options, new SystemdTarget(parse.GetValue(unit)!));
             Console.WriteLine(await service.RollbackAsync(ct));
             return 0;
         });
@@ -98,6 +112,20 @@ internal static class ProvisionCommands
     private static ProvisioningOptions Options(ParseResult parse, Option<string> stateDir, Option<string[]> keys, Option<bool>? allowUnsigned, Option<int>? keep, Option<int> timeout) =>
         new(parse.GetValue(stateDir)!, parse.GetValue(keys)!, allowUnsigned is not null && parse.GetValue(allowUnsigned),
             keep is null ? 3 : parse.GetValue(keep), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>Console bar and the running service's status file, both.</summary>
+    private sealed class Tee(params IProgress<ProvisioningProgress>[] sinks) : IProgress<ProvisioningProgress>
+    {
+        public void Report(ProvisioningProgress value)
+        {
+            foreach (var sink in sinks)
+            {
+                sink.Report(value);
+            }
+        }
+    }
 
     /// <summary>A one-line progress bar on a terminal; a line per phase otherwise (journald).</summary>
     private sealed class ConsoleProgress : IProgress<ProvisioningProgress>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Appliance.Avatar.Hub;
+using Appliance.Devices;
 using Appliance.Host.Runtime;
 using Appliance.Service;
 using Appliance.Service.Hosting;
@@ -60,7 +61,8 @@ internal static class RunCommand
                     }
                     var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files, ReplayGap: TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(replayGap))),
                         DedicatedAudioThread: parseResult.GetValue(audioLoop) != "threadpool", ReplayOut: parseResult.GetValue(replayOut)?.FullName);
-                    runtime = services => LiveRuntime.Register(services, live);
+                    var devices = DeviceSettings.Load(DeviceSettings.DefaultPath(options.StateDir));
+                    runtime = services => LiveRuntime.Register(services, live, devices);
                     options.MapExtraEndpoints = endpoints => endpoints.MapAvatar();
                 }
                 await ApplianceHost.CreateHostBuilder(options, runtime).Build().RunAsync(cancellationToken);

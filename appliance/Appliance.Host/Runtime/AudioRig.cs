@@ -43,6 +43,9 @@ internal sealed class AudioRig : IAsyncDisposable
         new(ReplayMicrophone.Open(files, clock, gap, blocking), new FilePlayback(ttsRate, realTime: true, clock, ReplayOutputLatency),
             $"replay of {files.Count} recording(s), speaker latency {ReplayOutputLatency.TotalMilliseconds:F0} ms");
 
+    /// <summary>The DSP front end of a live microphone array (DOA for the LED ring and the avatar's gaze); null in replay.</summary>
+    public FrontEndCapture? FrontEnd { get; private set; }
+
     /// <summary>
     /// Opens both devices once or throws (AudioDeviceException, DllNotFoundException...): the caller retries
     /// and reports "waiting for audio device". Later losses of the microphone are bridged by ResilientCapture.
@@ -74,6 +77,7 @@ internal sealed class AudioRig : IAsyncDisposable
         var echo = new EchoReference(16000, TimeProvider.System.TimestampFrequency);
         var frontEnd = new FrontEndCapture(resilient, new FrontEndOptions(config.Channels), echo);
         var rig = new AudioRig(frontEnd, playback, $"{first.Device.Name} → {playback.Device.Name}", counters);
+        rig.FrontEnd = frontEnd;
         rig._owned.Add(FrontEndCapture.Connect(playback, echo));
         rig._device = frontEnd;
         return rig;

@@ -12,7 +12,7 @@ internal sealed partial class LivePipeline : ISpeechOutput
 {
     public async ValueTask SayAsync(string text, CancellationToken cancellationToken)
     {
-        if (_engines is not { } engines || _rig is not { } rig || !_running)
+        if (_engines is not { } engines || _playback is not { } playback || !_running)
         {
             throw new InvalidOperationException("the pipeline is not running yet (models loading or waiting for audio device)");
         }
@@ -24,7 +24,7 @@ internal sealed partial class LivePipeline : ISpeechOutput
         double? firstAudioMs = null;
         await foreach (var chunk in engines.Synthesizer.SynthesizeAsync(text, new SynthesisOptions(language), token).ConfigureAwait(false))
         {
-            var at = await rig.Playback.WriteAsync(chunk.Samples, token).ConfigureAwait(false);
+            var at = await playback.WriteAsync(chunk.Samples, token).ConfigureAwait(false);
             if (first is null)
             {
                 first = at;

@@ -3,6 +3,7 @@ using Appliance.Avatar.Hub;
 using Appliance.Avatar.Pipeline;
 using Appliance.Avatar.Timeline;
 using Appliance.Core.Audio;
+using Appliance.Devices.Audio;
 using Appliance.Drivers.Audio;
 using Appliance.Host.Pipeline;
 using Appliance.Pipeline;
@@ -29,6 +30,8 @@ internal sealed partial class LivePipeline
     private readonly ConfigStore _config;
     private readonly ApplianceMetrics _metrics;
     private readonly AvatarHub _avatar;
+    private readonly MicrophoneGate _microphone;
+    private readonly SpeakerMonitor _speaker;
     private readonly ILogger<LivePipeline> _logger;
     private readonly KnowledgeStore _knowledgeStore;
     private readonly PipelineEventHub _events = new();
@@ -38,6 +41,7 @@ internal sealed partial class LivePipeline
     private readonly TimeProvider _clock = TimeProvider.System;
     private PipelineEngines? _engines;
     private AudioRig? _rig;
+    private IAudioPlayback? _playback;
     private PortAudioRuntime? _portAudio;
     private PlayedAudioLog? _playedLog;
     private CancellationTokenSource? _run;
@@ -53,9 +57,13 @@ internal sealed partial class LivePipeline
     private int _turnsCompleted;
     private int _generation;
 
-    public LivePipeline(LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, KnowledgeStore knowledgeStore, ILogger<LivePipeline> logger)
+    public LivePipeline(
+        LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, KnowledgeStore knowledgeStore,
+        MicrophoneGate microphone, SpeakerMonitor speaker, ILogger<LivePipeline> logger)
     {
         _knowledgeStore = knowledgeStore;
+        _microphone = microphone;
+        _speaker = speaker;
         _options = options;
         _config = config;
         _metrics = metrics;
@@ -138,19 +146,21 @@ internal sealed partial class LivePipeline
                 Volatile.Write(ref _setupSince, 0);
             }
             var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line));
-            var components = _engines!.Build(_rig!.Playback);
+            var components = _engines!.Build(_playback!);
             try
             {
                 _state = PipelineState.Idle;
                 var engine = new ConversationEngine(components, options, _events, _clock);
+                _engine = engine;
+                // The devices' microphone gate (mute, push-to-talk) sits in front of the conversation.
                 if (_options.DedicatedAudioThread)
                 {
-                    var capture = new HeartbeatCapture(new BlockingCapture(_rig.Capture), OnBlock);
+                    var capture = _microphone.Wrap(new HeartbeatCapture(new BlockingCapture(_rig!.Capture), OnBlock));
                     await AudioLoopThread.Run(() => engine.RunAsync(capture, ct), $"audio loop {generation}").ConfigureAwait(false);
                 }
                 else
                 {
-                    await engine.RunAsync(new HeartbeatCapture(_rig.Capture, OnBlock), ct).ConfigureAwait(false);
+                    await engine.RunAsync(_microphone.Wrap(new HeartbeatCapture(_rig!.Capture, OnBlock)), ct).ConfigureAwait(false);
                 }
             }
             finally
@@ -184,7 +194,12 @@ internal sealed partial class LivePipeline
                 _llm = $"{_engines.Model.Name} · asr {_engines.Recognizer.Name} · tts {_engines.Synthesizer.Name}";
                 _problem = null;
             }
-            _rig ??= await OpenAudioAsync(_engines.Synthesizer.SampleRate, ct).ConfigureAwait(false);
+            if (_rig is null)
+            {
+                _rig = await OpenAudioAsync(_engines.Synthesizer.SampleRate, ct).ConfigureAwait(false);
+                // Replies and `say` go through the speaker monitor: amplifier on first, LED level envelope.
+                _playback = _speaker.Wrap(_rig.Playback);
+            }
         }
         finally
         {
@@ -198,9 +213,9 @@ internal sealed partial class LivePipeline
         if (_options.IsReplay)
         {
             rig = AudioRig.OpenReplay(_options.Replay!, _options.ReplayGap ?? TimeSpan.FromSeconds(6), _options.DedicatedAudioThread, ttsRate, _clock);
-            if (_options.ReplayOut is { } folder && rig.Playback is IPlaybackMonitor monitor)
+            if (_options.ReplayOut is { } folder && rig.Playback is IPlaybackMonitor played)
             {
-                _playedLog = PlayedAudioLog.Start(monitor, _avatar.Clock, folder, rig.Playback.SampleRate);
+                _playedLog = PlayedAudioLog.Start(played, _avatar.Clock, folder, rig.Playback.SampleRate);
             }
         }
         else
@@ -236,6 +251,10 @@ internal sealed partial class LivePipeline
         _metrics.AttachAudioPath(() => new AudioPathCounters(counters.Overruns, counters.Underruns, counters.DroppedBlocks, counters.DeviceLosses));
         var bridge = new AvatarPipelineBridge(_events, _avatar, new PlaybackClock(_avatar.Clock, () => rig.Playback.Position, rig.Playback.SampleRate));
         _ = bridge.RunAsync(_lifetime.Token);
+        if (rig.FrontEnd is { } frontEnd)
+        {
+            frontEnd.DoaChanged += OnDoa;
+        }
         return rig;
     }
 

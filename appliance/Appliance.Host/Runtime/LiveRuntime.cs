@@ -1,4 +1,6 @@
 using Appliance.Avatar.Hub;
+using Appliance.Devices;
+using Appliance.Provisioning.Progress;
 using Appliance.Service.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,11 +9,12 @@ namespace Appliance.Host.Runtime;
 /// <summary>
 /// `run`'s configureRuntime: the real pipeline replaces the standby implementations (status, heartbeat,
 /// turns, lifecycle, say, reload, audio control, knowledge re-index), the CPU driver answers capabilities,
-/// plus the avatar hub. LEDs/GPIO are registered by their own feature.
+/// plus the avatar hub and the devices (LED ring, GPIO, provisioning progress).
 /// </summary>
 internal static class LiveRuntime
 {
-    public static void Register(IServiceCollection services, LivePipelineOptions options)
+    /// <param name="devices">LED ring and GPIO lines of the active provisioned configuration.</param>
+    public static void Register(IServiceCollection services, LivePipelineOptions options, DeviceSettings devices)
     {
         services.AddAvatar();
         services.AddSingleton(options);
@@ -25,5 +28,9 @@ internal static class LiveRuntime
         services.AddSingleton<IKnowledgeIndexer>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<IAudioControl>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<ICapabilitiesProvider, DriverCapabilities>();
+        // Registered before the service's own hosted services, so they stop after the pipeline: the ring goes dark last.
+        services.AddSingleton<IConversationControl>(sp => sp.GetRequiredService<LivePipeline>());
+        services.AddDevices(devices, ProvisioningStatusFile.ConfiguredPath);
+        services.AddHostedService<UpdatingOverlay>();
     }
 }

@@ -110,7 +110,10 @@ public static class CrashHarness
     private static async Task RunChildAsync(IReadOnlyList<string> command, string stick, string state, string keys, TimeSpan? killAfter, CancellationToken ct)
     {
         var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in command.Skip(1).Concat(["provision", stick, "--state-dir", state, "--trusted-keys", keys, "--unit", "appliance-crash-test.service", "--json"]))
+        // The kiosk display file and the progress file stay beside the state folder, never the device's own.
+        var beside = Path.GetDirectoryName(Path.GetFullPath(state))!;
+        foreach (var a in command.Skip(1).Concat(["provision", stick, "--state-dir", state, "--trusted-keys", keys, "--unit", "appliance-crash-test.service", "--json",
+            "--kiosk-env", Path.Combine(beside, "kiosk.env"), "--progress-file", Path.Combine(beside, "progress.json")]))
         {
             psi.ArgumentList.Add(a);
         }

@@ -12,6 +12,9 @@ public interface IProvisioningTarget
 
     /// <summary>What the report shows about this device.</summary>
     DeviceFacts Facts();
+
+    /// <summary>The kiosk display settings changed (kiosk.env replaced): restart the display if it runs.</summary>
+    Task DisplayChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <param name="DeviceId">the persistent device ID (see DeviceIdentity: /etc/machine-id as first seen).</param>

@@ -52,6 +52,10 @@ public sealed class ProvisioningService(ProvisioningOptions options, IProvisioni
             }
 
             CopyDocuments(stick, staging!);
+            if (options.KioskEnvPath is { } kioskEnv)
+            {
+                KioskEnv.Stage(document, staging!, kioskEnv);
+            }
             await File.WriteAllTextAsync(Path.Combine(staging!, "applied.json"), JsonSerializer.Serialize(new
             {
                 applied = result.Started,
@@ -75,6 +79,7 @@ public sealed class ProvisioningService(ProvisioningOptions options, IProvisioni
             else
             {
                 result.Outcome = ProvisioningOutcome.Applied;
+                await InstallKioskEnvAsync(version, result, ct);
                 var pruned = _store.Prune(options.KeepVersions);
                 if (pruned.Count > 0)
                 {
@@ -115,8 +120,31 @@ public sealed class ProvisioningService(ProvisioningOptions options, IProvisioni
             _store.Current is null ? "nothing to roll back: the device is in factory state" : $"nothing to roll back to: {_store.Current} is the oldest version kept");
         var from = _store.Current;
         _store.Switch(previous);
+        await InstallKioskEnvAsync(previous, null, ct);
         var failure = await target.RestartAndWaitReadyAsync(options.Ready, ct);
         return failure is null ? $"rolled back from {from} to {previous}" : $"rolled back from {from} to {previous}, but the appliance is not ready: {failure}";
+    }
+
+    /// <summary>Puts <paramref name="version"/>'s kiosk.env in force and restarts the display when it changed.</summary>
+    private async Task InstallKioskEnvAsync(string version, ProvisioningResult? result, CancellationToken ct)
+    {
+        if (options.KioskEnvPath is not { } path)
+        {
+            return;
+        }
+        try
+        {
+            if (KioskEnv.Install(Path.Combine(_store.VersionsDir, version), path))
+            {
+                result?.Notes.Add($"display settings written to {path}");
+                await target.DisplayChangedAsync(ct);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The configuration is applied and ready; only the display keeps its old settings.
+            result?.Problems.Add($"display settings not written to {path}: {e.Message}");
+        }
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

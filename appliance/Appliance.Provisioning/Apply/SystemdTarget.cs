@@ -42,6 +42,17 @@ public sealed class SystemdTarget(string unit = "appliance.service", string? cer
         return $"{unit} did not report ready within {timeout.TotalSeconds:F0} s";
     }
 
+    /// <summary>cage/Chromium read kiosk.env only at start; try-restart leaves a stopped display stopped.</summary>
+    public async Task DisplayChangedAsync(CancellationToken cancellationToken)
+    {
+        if (await RunAsync(["try-restart", KioskUnit], cancellationToken) is null)
+        {
+            Notes.Add($"{KioskUnit} was not restarted; the new display settings apply at its next start");
+        }
+    }
+
+    public const string KioskUnit = "appliance-kiosk.service";
+
     public DeviceFacts Facts()
     {
         var id = DeviceIdentity.Resolve(deviceIdFile);

@@ -101,9 +101,16 @@ public static partial class DocumentValidator
             Check(line.Chip.StartsWith("/dev/gpiochip", StringComparison.Ordinal), $"gpio.{role}.chip: must be a /dev/gpiochipN path");
             Check(line.DebounceMs is >= 0 and <= 1000, $"gpio.{role}.debounce_ms: 0..1000");
         }
+        if (d.Gpio is { } gpio)
+        {
+            Check(gpio.GreetHoldoffS is >= 0 and <= 3600, "gpio.greet_holdoff_s: 0..3600");
+            Check(gpio.AmplifierOffAfterS is >= 0 and <= 3600, "gpio.amplifier_off_after_s: 0..3600");
+        }
         if (d.Display is { } display)
         {
             Check(display.Rotation is 0 or 90 or 180 or 270, "display.rotation: 0, 90, 180 or 270");
+            // It ends up in an EnvironmentFile line: a connector name, nothing else.
+            Check(display.Output is null || OutputName().IsMatch(display.Output), $"display.output: '{display.Output}' is not a connector name like HDMI-A-1");
         }
         if (d.AdminApi is { } api)
         {
@@ -156,4 +163,7 @@ public static partial class DocumentValidator
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2}|-Hans|-Hant)?(-[A-Z]{2})?$")]
     private static partial Regex CultureLike();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+    private static partial Regex OutputName();
 }

@@ -148,6 +148,12 @@ public sealed class GpioSection
     public GpioLine? Presence { get; set; }
 
     public GpioLine? AmplifierEnable { get; set; }
+
+    /// <summary>After greeting a visitor detected by the presence sensor, no new greeting for this long.</summary>
+    public int GreetHoldoffS { get; set; } = 60;
+
+    /// <summary>The amplifier is switched off after playback has been idle this long.</summary>
+    public int AmplifierOffAfterS { get; set; } = 10;
 }
 
 public sealed class GpioLine

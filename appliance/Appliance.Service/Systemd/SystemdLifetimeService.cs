@@ -12,7 +12,8 @@ public sealed class SystemdLifetimeService(
     ISystemdNotifier notifier,
     IPipelineStatus status,
     IHostApplicationLifetime lifetime,
-    ILogger<SystemdLifetimeService> logger) : BackgroundService
+    ILogger<SystemdLifetimeService> logger,
+    IServiceActivity? activity = null) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -58,13 +59,13 @@ public sealed class SystemdLifetimeService(
             {
                 return;
             }
-            _lastStatus = StatusLine.Format(snapshot);
+            _lastStatus = StatusLine.Format(snapshot, activity);
             notifier.Notify($"READY=1\nSTATUS={_lastStatus}");
             ReadySent = true;
             logger.LogInformation("Ready: {Status}", _lastStatus);
             return;
         }
-        var line = StatusLine.Format(snapshot);
+        var line = StatusLine.Format(snapshot, activity);
         if (line != _lastStatus)
         {
             _lastStatus = line;

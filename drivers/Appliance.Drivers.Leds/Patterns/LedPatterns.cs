@@ -64,6 +64,12 @@ public static class LedPatterns
                         : Rgb.Black;
                 }
                 break;
+            case LedState.Muted:
+                pixels.Fill(theme.Error.Scale(max * 0.12)); // steady and dim: not the error blink
+                break;
+            case LedState.Test:
+                TestPatterns.Render(scene.TestPattern ?? "off", t, theme, pixels);
+                break;
             default:
                 pixels.Clear();
                 break;

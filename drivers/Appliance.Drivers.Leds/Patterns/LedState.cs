@@ -10,6 +10,12 @@ public enum LedState
     Speaking,
     Error,
     Provisioning,
+
+    /// <summary>Privacy mute (the mute button): the kiosk does not listen.</summary>
+    Muted,
+
+    /// <summary>A technician's test pattern (<see cref="LedScene.TestPattern"/>, one of <see cref="TestPatterns.Names"/>).</summary>
+    Test,
 }
 
 /// <summary>
@@ -18,7 +24,8 @@ public enum LedState
 /// <param name="DoaDegrees">Direction of the speaker (0° = LED 0's direction, counter-clockwise), when known.</param>
 /// <param name="AudioLevel">Playback level 0..1 while speaking.</param>
 /// <param name="Progress">Provisioning progress 0..1.</param>
-public sealed record LedScene(LedState State, double? DoaDegrees = null, double AudioLevel = 0, double Progress = 0)
+/// <param name="TestPattern">The test pattern shown in <see cref="LedState.Test"/>.</param>
+public sealed record LedScene(LedState State, double? DoaDegrees = null, double AudioLevel = 0, double Progress = 0, string? TestPattern = null)
 {
     public static LedScene Off { get; } = new(LedState.Off);
 }
