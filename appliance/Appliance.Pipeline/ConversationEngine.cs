@@ -1,6 +1,7 @@
 using Appliance.Core.Audio;
 using Appliance.Core.Speech;
 using Appliance.Core.Timing;
+using Appliance.Pipeline.Asr;
 using Appliance.Pipeline.Events;
 using Appliance.Pipeline.Tracing;
 
@@ -11,7 +12,9 @@ namespace Appliance.Pipeline;
 /// microphone (after echo cancellation), feeds wake word and VAD, and reacts at once: the end of an
 /// utterance starts a turn (running concurrently, so the loop keeps listening), and voice onset while
 /// the avatar speaks is a barge-in that cancels the turn's LLM, TTS and playback synchronously in the
-/// loop, before the next audio block is read. Live, replay and tests run exactly this code.
+/// loop, before the next audio block is read. With a streaming recogniser the utterance is decoded while
+/// it is spoken (<see cref="StreamingRecognition"/>): the loop only queues audio to a decode worker, and
+/// the turn starts with the text almost ready. Live, replay and tests run exactly this code.
 /// </summary>
 public sealed class ConversationEngine(PipelineComponents components, PipelineOptions options, IPipelineEventSink events, TimeProvider clock)
 {
@@ -29,6 +32,11 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
     private string _language = components.Dialog.Persona.Language;
     private AudioFrame? _lastFrame;
 
+    // Null: the recogniser cannot stream (or streaming is off), so turns decode the whole segment.
+    private readonly StreamingRecognition? _asr = options.StreamingAsr && components.Recognizer is IStreamingSpeechRecognizer streaming
+        ? new StreamingRecognition(streaming, options, events, clock, components.Vad.SampleRate)
+        : null;
+
     public ConversationState State
     {
         get
@@ -44,6 +52,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
     public async Task RunAsync(IAudioCapture capture, CancellationToken ct)
     {
         _lastActivity = clock.GetTimestamp();
+        _asr?.Start();
         try
         {
             await foreach (var frame in capture.ReadAsync(ct).ConfigureAwait(false))
@@ -60,6 +69,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
                         OnWake(d.Keyword);
                     }
                 }
+                _asr?.Append(mono);
                 _vadEvents.Clear();
                 components.Vad.Accept(mono, _vadEvents);
                 Handle(_vadEvents);
@@ -72,6 +82,10 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
         finally
         {
             Cancel("shutdown");
+            if (_asr is not null)
+            {
+                await _asr.StopAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -135,6 +149,14 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
                     }
                     break;
             }
+            if (_ignoreSegment)
+            {
+                _asr?.Discard("speech ignored");
+            }
+            else
+            {
+                _asr?.Begin(started.SampleIndex);
+            }
         }
     }
 
@@ -159,10 +181,12 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
     private void OnSegment(SpeechSegment segment)
     {
         Turn turn;
+        StreamedUtterance? streamed;
         lock (_gate)
         {
             if (_ignoreSegment || _state == ConversationState.Idle)
             {
+                _asr?.Ignore(segment);
                 _ignoreSegment = false;
                 _speechStart = null;
                 return;
@@ -178,19 +202,27 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
             trace.Mark(TraceStage.SpeechEnd, TimeOf(segment.EndSample));
             trace.Mark(TraceStage.EndpointDetected);
             _speechStart = null;
+            streamed = _asr?.Close(segment);
             turn = new Turn(++_nextTurnId, trace) { Language = _language };
             _current = turn;
             SetState(ConversationState.Thinking, "end of speech");
         }
         var previousTask = _currentTask;
-        _currentTask = Task.Run(() => RunTurnAsync(turn, segment.Samples, previousTask));
+        _currentTask = Task.Run(() => RunTurnAsync(turn, segment.Samples, streamed, previousTask));
     }
 
-    private async Task RunTurnAsync(Turn turn, float[] samples, Task previous)
+    private async Task RunTurnAsync(Turn turn, float[] samples, StreamedUtterance? streamed, Task previous)
     {
         // The superseded turn must have released the speaker before this one queues audio.
         await previous.ConfigureAwait(false);
-        var summary = await _runner.RunAsync(turn, samples, _language, () => OnSpeaking(turn)).ConfigureAwait(false);
+        Func<CancellationToken, Task<RecognitionResult>> recognize = streamed is null
+            ? ct => components.Recognizer.RecognizeAsync(samples, ct)
+            : ct => streamed.RecognizeAsync(components.Recognizer, samples, ct);
+        var summary = await _runner.RunAsync(turn, recognize, _language, () => OnSpeaking(turn)).ConfigureAwait(false);
+        if (streamed?.FallbackReason is { } why && !turn.Cancellation.IsCancellationRequested)
+        {
+            options.Log?.Invoke($"turn {turn.Id}: asr decoded the segment whole ({why})");
+        }
         lock (_gate)
         {
             if (summary.Outcome is TurnOutcome.Completed or TurnOutcome.Blocked)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Appliance.Core.Speech;
 using Appliance.Dialog;
 using Appliance.Pipeline.Events;
 using Appliance.Pipeline.Stages;
@@ -13,7 +14,12 @@ namespace Appliance.Pipeline;
 /// </summary>
 public sealed class TurnRunner(PipelineComponents components, PipelineOptions options, IPipelineEventSink events, TimeProvider clock)
 {
-    public async Task<TurnSummary> RunAsync(Turn turn, float[] utterance, string fallbackLanguage, Action onSpeaking)
+    /// <summary>A turn on a whole utterance: the recogniser decodes it now.</summary>
+    public Task<TurnSummary> RunAsync(Turn turn, float[] utterance, string fallbackLanguage, Action onSpeaking) =>
+        RunAsync(turn, ct => components.Recognizer.RecognizeAsync(utterance, ct), fallbackLanguage, onSpeaking);
+
+    /// <summary>A turn whose transcript comes from <paramref name="recognize"/> (e.g. a stream decoded while the visitor spoke).</summary>
+    public async Task<TurnSummary> RunAsync(Turn turn, Func<CancellationToken, Task<RecognitionResult>> recognize, string fallbackLanguage, Action onSpeaking)
     {
         var ct = turn.Cancellation.Token;
         var userText = "";
@@ -22,7 +28,7 @@ public sealed class TurnRunner(PipelineComponents components, PipelineOptions op
         var outcome = TurnOutcome.Completed;
         try
         {
-            var recognized = await components.Recognizer.RecognizeAsync(utterance, ct).ConfigureAwait(false);
+            var recognized = await recognize(ct).ConfigureAwait(false);
             turn.Trace.Mark(TraceStage.AsrFinal);
             userText = recognized.Text.Trim();
             if (userText.Length == 0)

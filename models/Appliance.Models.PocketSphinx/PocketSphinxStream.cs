@@ -4,7 +4,7 @@ namespace Appliance.Models.PocketSphinx;
 
 /// <summary>
 /// One utterance being decoded while it is spoken. Holds the recogniser's decoder until
-/// <see cref="Finish"/> or <see cref="Dispose"/>; used by one thread at a time (the audio loop).
+/// <see cref="Finish"/> or <see cref="Dispose"/>; used by one thread at a time (the pipeline's decode worker).
 /// </summary>
 internal sealed class PocketSphinxStream(PocketSphinxDecoder decoder, Action release) : IRecognitionStream
 {

@@ -26,6 +26,19 @@ internal static class PipelineCommands
 
     private static Option<int?> ThreadsOption() => new("--threads") { Description = "llama.cpp threads (default: all cores)" };
 
+    private static Option<string> AsrOption() => new("--asr")
+    {
+        Description = "streaming (decode while the visitor speaks, when the recogniser can) or whole (decode the utterance after the endpoint)",
+        DefaultValueFactory = _ => "streaming",
+    };
+
+    private static bool Streaming(ParseResult parse, Option<string> asr) => parse.GetValue(asr) switch
+    {
+        "streaming" => true,
+        "whole" => false,
+        var other => throw new ArgumentException($"--asr: '{other}' is not streaming or whole"),
+    };
+
     private static Option<int> MaxTokensOption() => new("--max-tokens") { Description = "LLM reply length cap", DefaultValueFactory = _ => 48 };
 
     private static Command Replay()
@@ -40,9 +53,10 @@ internal static class PipelineCommands
         var gap = new Option<int>("--gap-ms") { Description = "silence after each reply before the next recording", DefaultValueFactory = _ => 800 };
         var json = new Option<bool>("--json") { Description = "print the report as JSON" };
         var modelsDir = new Option<DirectoryInfo?>("--models-dir") { Description = "provisioned models (asr/, tts/ sherpa-onnx folders replace pocketsphinx/espeak-ng); default: the active provisioned configuration" };
+        var asr = AsrOption();
         var command = new Command("replay", "Speak recordings to the real pipeline as a visitor would and report per-stage latency and voice_to_voice_ms")
         {
-            inputs, output, llm, threads, maxTokens, bargeIn, interrupt, gap, json, modelsDir,
+            inputs, output, llm, threads, maxTokens, bargeIn, interrupt, gap, json, modelsDir, asr,
         };
         command.SetAction(async (parse, ct) => await SpeechCommands.Guard(async () =>
         {
@@ -50,7 +64,7 @@ internal static class PipelineCommands
             using var engines = PipelineEngines.Create(new PipelineEngineOptions(parse.GetValue(llm)!, parse.GetValue(threads), parse.GetValue(maxTokens), ModelsDir: parse.GetValue(modelsDir)?.FullName), Console.Error.WriteLine);
             var clock = TimeProvider.System;
             var runner = new ReplayRunner(clock, new RealTimePacer(clock));
-            var options = new PipelineOptions(BargeIn: parse.GetValue(bargeIn), Log: Console.Error.WriteLine);
+            var options = new PipelineOptions(BargeIn: parse.GetValue(bargeIn), Log: Console.Error.WriteLine, StreamingAsr: Streaming(parse, asr));
             var replay = new ReplayOptions(Gap: TimeSpan.FromMilliseconds(parse.GetValue(gap)), InterruptPairs: parse.GetValue(interrupt));
             var session = await runner.RunAsync(recordings, engines.Synthesizer.SampleRate, engines.Build, options, replay, ct);
             var dir = parse.GetValue(output)!.FullName;
@@ -81,9 +95,10 @@ internal static class PipelineCommands
         var count = new Option<int>("--count") { Description = "recordings of ../shared/speech/en to replay (0 = all)", DefaultValueFactory = _ => 0 };
         var pairs = new Option<int>("--barge-in-pairs") { Description = "scripted interruptions", DefaultValueFactory = _ => 6 };
         var soak = new Option<int>("--rss-turns") { Description = "turns of the memory soak", DefaultValueFactory = _ => 1000 };
+        var asr = AsrOption();
         var command = new Command("pipeline", "Replay ../shared/speech/en through the real pipeline: voice_to_voice_ms p50/p95, barge_in_ms, rss_growth_mb")
         {
-            json, llm, threads, maxTokens, count, pairs, soak,
+            json, llm, threads, maxTokens, count, pairs, soak, asr,
         };
         command.SetAction(async (parse, ct) => await SpeechCommands.Guard(async () =>
         {
@@ -91,7 +106,7 @@ internal static class PipelineCommands
             var n = parse.GetValue(count);
             var recordings = (n > 0 ? files.Take(n) : files).Select(SpeechData.Load).ToList();
             using var engines = PipelineEngines.Create(new PipelineEngineOptions(parse.GetValue(llm)!, parse.GetValue(threads), parse.GetValue(maxTokens)), Console.Error.WriteLine);
-            var result = await PipelineBench.RunAsync(engines, recordings, parse.GetValue(pairs), parse.GetValue(soak), Console.Error.WriteLine, ct);
+            var result = await PipelineBench.RunAsync(engines, recordings, parse.GetValue(pairs), parse.GetValue(soak), Streaming(parse, asr), Console.Error.WriteLine, ct);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(result, ReplayOutput.Json));

@@ -12,12 +12,15 @@ namespace Appliance.Host.Pipeline;
 /// </summary>
 internal static class PipelineBench
 {
+    /// <param name="streamingAsr">Decode while the visitor speaks (when the recogniser can) or whole after the endpoint.</param>
     public static async Task<Dictionary<string, object?>> RunAsync(PipelineEngines engines, IReadOnlyList<PlayStep> recordings, int bargePairs, int soakTurns,
-        Action<string> log, CancellationToken ct)
+        bool streamingAsr, Action<string> log, CancellationToken ct)
     {
         var clock = TimeProvider.System;
         var runner = new ReplayRunner(clock, new RealTimePacer(clock));
-        var options = new PipelineOptions(Log: null);
+        var options = new PipelineOptions(Log: null, StreamingAsr: streamingAsr);
+        var asrMode = streamingAsr && engines.Recognizer is Core.Speech.IStreamingSpeechRecognizer ? "streaming" : "whole";
+        log($"asr: {asrMode}");
 
         log($"replaying {recordings.Count} recordings in real time");
         var session = await runner.RunAsync(recordings, engines.Synthesizer.SampleRate, engines.Build, options, new ReplayOptions(), ct);
@@ -48,6 +51,7 @@ internal static class PipelineBench
             ["engines"] = new Dictionary<string, string>
             {
                 ["asr"] = engines.Recognizer.Name,
+                ["asr_mode"] = asrMode,
                 ["tts"] = engines.Synthesizer.Name,
                 ["dialog"] = engines.Model.Name,
                 ["vad"] = $"silero (min_silence {engines.Options.EndpointMs} ms)",

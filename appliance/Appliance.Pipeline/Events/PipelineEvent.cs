@@ -17,6 +17,14 @@ public sealed record StateChanged(long Timestamp, int Turn, ConversationState Fr
 /// <summary>Voice onset from the VAD (after echo cancellation).</summary>
 public sealed record UserSpeechStarted(long Timestamp, int Turn, long SampleIndex) : PipelineEvent(Timestamp, Turn);
 
+/// <summary>
+/// The best hypothesis so far while the visitor is still speaking (streaming recognisers only; subtitles
+/// while listening). It may change or vanish; <see cref="UserTranscript"/> is the final word. Turn is 0
+/// (the turn only exists at the endpoint); <paramref name="SpeechStartSample"/> matches the
+/// <see cref="UserSpeechStarted"/> it belongs to.
+/// </summary>
+public sealed record UserPartialTranscript(long Timestamp, int Turn, long SpeechStartSample, string Text) : PipelineEvent(Timestamp, Turn);
+
 /// <summary>The final transcript of the user's utterance and the language the reply will use.</summary>
 public sealed record UserTranscript(long Timestamp, int Turn, string Text, string Language) : PipelineEvent(Timestamp, Turn);
 

@@ -1,4 +1,5 @@
 using Appliance.Core.Dialog;
+using Appliance.Core.Speech;
 using Appliance.Dialog;
 using Appliance.Dialog.Knowledge;
 using Appliance.Dialog.Persona;
@@ -18,9 +19,24 @@ internal sealed class PipelineHarness
     private static readonly SafetyLists Lists = SafetyLists.LoadDefault();
     private static readonly KnowledgeBase Booth = KnowledgeBase.LoadDefault();
 
+    private readonly FakeRecognizer? _whole;
+    private readonly FakeStreamingRecognizer? _streaming;
+
     public PipelineHarness(FakeRecognizer recognizer, IChatModel model, PipelineOptions? options = null)
+        : this((ISpeechRecognizer)recognizer, model, options, null)
     {
-        Recognizer = recognizer;
+        _whole = recognizer;
+    }
+
+    public PipelineHarness(FakeStreamingRecognizer recognizer, IChatModel model, PipelineOptions? options = null, FakeVad? vad = null)
+        : this((ISpeechRecognizer)recognizer, model, options, vad)
+    {
+        _streaming = recognizer;
+    }
+
+    private PipelineHarness(ISpeechRecognizer recognizer, IChatModel model, PipelineOptions? options, FakeVad? vad)
+    {
+        Vad = vad ?? new FakeVad();
         Model = model;
         Playback = new ClockedPlayback(Clock, Synthesizer.SampleRate);
         Dialog = new DialogManager(PersonaProfile.Default, Booth, model);
@@ -38,9 +54,11 @@ internal sealed class PipelineHarness
 
     public ManualTimeProvider Clock { get; } = new();
 
-    public FakeVad Vad { get; } = new();
+    public FakeVad Vad { get; }
 
-    public FakeRecognizer Recognizer { get; }
+    public FakeRecognizer Recognizer => _whole ?? throw new InvalidOperationException("this harness runs a streaming recogniser");
+
+    public FakeStreamingRecognizer Streaming => _streaming ?? throw new InvalidOperationException("this harness runs a whole-utterance recogniser");
 
     public IChatModel Model { get; }
 
@@ -68,12 +86,22 @@ internal sealed class PipelineHarness
 
     public bool Saw<T>(Func<T, bool>? predicate = null) => Of<T>().Any(e => predicate?.Invoke(e) ?? true);
 
-    public async Task RunAsync(params CaptureStep[] script)
+    public Task RunAsync(params CaptureStep[] script) => RunAsync(CancellationToken.None, script);
+
+    public async Task RunAsync(CancellationToken ct, params CaptureStep[] script)
     {
         Capture = new ScriptedCapture(script, Clock, new ManualPacer(Clock));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
         await Engine.RunAsync(Capture, timeout.Token);
     }
+
+    /// <summary>A step that does <paramref name="action"/> once, the moment the script reaches it.</summary>
+    public static WaitStep Do(Action action) => new(() =>
+    {
+        action();
+        return true;
+    }, TimeSpan.FromSeconds(1), EmitSilence: false);
 
     public double Ms(long from, long to) => (to - from) * 1000.0 / Clock.TimestampFrequency;
 

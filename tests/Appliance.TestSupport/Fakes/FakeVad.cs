@@ -5,9 +5,10 @@ namespace Appliance.TestSupport.Fakes;
 /// <summary>
 /// A deterministic energy VAD: a 10 ms window louder than <paramref name="threshold"/> (RMS) is speech;
 /// onset is reported with the first loud window, the segment after <paramref name="hangoverMs"/> of quiet.
-/// Test audio is tones and silence, so the onset sample is exact.
+/// Test audio is tones and silence, so the onset sample is exact. Speech shorter than
+/// <paramref name="minSpeechMs"/> is a false start: its onset was reported, but no segment follows.
 /// </summary>
-public sealed class FakeVad(float threshold = 0.05f, int hangoverMs = 300, int sampleRate = 16000) : IVoiceActivityDetector
+public sealed class FakeVad(float threshold = 0.05f, int hangoverMs = 300, int sampleRate = 16000, int minSpeechMs = 0) : IVoiceActivityDetector
 {
     private readonly int _window = sampleRate / 100;
     private readonly List<float> _pending = [];
@@ -60,6 +61,12 @@ public sealed class FakeVad(float threshold = 0.05f, int hangoverMs = 300, int s
     private void Close(ICollection<VadEvent> events)
     {
         var length = (int)(_lastVoiced - _start);
+        if (length < (long)minSpeechMs * sampleRate / 1000)
+        {
+            _start = -1;
+            _segment.Clear();
+            return;
+        }
         events.Add(new SpeechSegment(_start, _lastVoiced, _segment.Take(length).ToArray()));
         _start = -1;
         _segment.Clear();
