@@ -79,8 +79,8 @@ internal sealed partial class LivePipeline
         Interlocked.Read(ref _beats), _running && _state != PipelineState.Error, _running ? _problem : "stopped", StartingUp: _running && InSetup);
 
     /// <summary>
-    /// Loading models and opening the sound card (PortAudio probes every host API, seconds on a slow
-    /// CPU) cannot beat. That phase is pinged anyway, for at most <see cref="SetupWatchdogGrace"/>:
+    /// Loading models, opening the sound card (PortAudio probes every host API, seconds on a slow CPU)
+    /// and building the conversation until its first block cannot beat. That phase is pinged anyway, for at most <see cref="SetupWatchdogGrace"/>:
     /// before READY=1 the unit's TimeoutStartSec bounds it, after a restart this grace does.
     /// </summary>
     private bool InSetup => Volatile.Read(ref _setupSince) is var since and not 0
@@ -136,15 +136,9 @@ internal sealed partial class LivePipeline
     {
         try
         {
+            // Set-up lasts until the first block reaches the conversation loop (OnBlock ends it).
             Volatile.Write(ref _setupSince, Stopwatch.GetTimestamp());
-            try
-            {
-                await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                Volatile.Write(ref _setupSince, 0);
-            }
+            await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
             var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line));
             var components = _engines!.Build(_playback!);
             try
@@ -176,6 +170,10 @@ internal sealed partial class LivePipeline
             _state = PipelineState.Error;
             _problem = e.Message;
             _logger.LogError(e, "pipeline (generation {Generation}) failed", generation);
+        }
+        finally
+        {
+            Volatile.Write(ref _setupSince, 0);
         }
     }
 
@@ -276,6 +274,10 @@ internal sealed partial class LivePipeline
     private void OnBlock(AudioFrame frame)
     {
         Interlocked.Increment(ref _beats);
+        if (Volatile.Read(ref _setupSince) != 0)
+        {
+            Volatile.Write(ref _setupSince, 0);
+        }
         var capturedUntil = frame.Timestamp + (long)((double)frame.Frames / frame.SampleRate * _clock.TimestampFrequency);
         _metrics.RecordFrameLateness((_clock.GetTimestamp() - capturedUntil) * 1000.0 / _clock.TimestampFrequency);
         MeasureInput(frame);
