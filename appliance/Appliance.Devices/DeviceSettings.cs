@@ -3,11 +3,11 @@ using Appliance.Provisioning.Document;
 namespace Appliance.Devices;
 
 /// <summary>
-/// The devices as the active provisioned configuration describes them (leds.*, gpio.*, persona.greeting
+/// The devices as the active provisioned configuration describes them (leds.*, gpio.*, audio.*, persona.greeting
 /// of versions/current/provisioning.yaml). No file, or a section left out, means that device is not
 /// fitted; an unreadable file is reported in <see cref="Problem"/> and treated as no devices.
 /// </summary>
-public sealed record DeviceSettings(LedSection? Leds, GpioSection? Gpio, string? Greeting, string Source, string? Problem = null)
+public sealed record DeviceSettings(LedSection? Leds, GpioSection? Gpio, string? Greeting, string Source, string? Problem = null, AudioSection? Audio = null)
 {
     public static DeviceSettings None(string source) => new(null, null, null, source);
 
@@ -27,7 +27,8 @@ public sealed record DeviceSettings(LedSection? Leds, GpioSection? Gpio, string?
                 document.Leds is { Type: not "none" } leds ? leds : null,
                 document.Gpio,
                 document.Persona?.Greeting,
-                path);
+                path,
+                Audio: document.Audio);
         }
         catch (Exception e) when (e is ProvisioningException or IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using Appliance.Core.Audio;
+using Appliance.Devices.Audio;
 using Appliance.Drivers.Audio;
 using Appliance.Drivers.Dsp;
 using Appliance.Service.Configuration;
@@ -50,7 +51,7 @@ internal sealed class AudioRig : IAsyncDisposable
     /// Opens both devices once or throws (AudioDeviceException, DllNotFoundException...): the caller retries
     /// and reports "waiting for audio device". Later losses of the microphone are bridged by ResilientCapture.
     /// </summary>
-    public static AudioRig OpenLive(PortAudioRuntime runtime, AudioConfig config, int ttsRate, Action<string> log)
+    public static AudioRig OpenLive(PortAudioRuntime runtime, ProvisionedAudio config, int ttsRate, Action<string> log)
     {
         runtime.Refresh(); // a device plugged in after boot is only seen after re-enumeration
         var input = DeviceName(config.InputDevice);
@@ -75,7 +76,7 @@ internal sealed class AudioRig : IAsyncDisposable
         }
         var resilient = new ResilientCapture(Open, 16000, config.Channels, counters, log);
         var echo = new EchoReference(16000, TimeProvider.System.TimestampFrequency);
-        var frontEnd = new FrontEndCapture(resilient, new FrontEndOptions(config.Channels), echo);
+        var frontEnd = new FrontEndCapture(resilient, new FrontEndOptions(config.Channels, config.Geometry), echo);
         var rig = new AudioRig(frontEnd, playback, $"{first.Device.Name} → {playback.Device.Name}", counters);
         rig.FrontEnd = frontEnd;
         rig._owned.Add(FrontEndCapture.Connect(playback, echo));

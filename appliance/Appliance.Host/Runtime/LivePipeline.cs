@@ -3,6 +3,7 @@ using Appliance.Avatar.Hub;
 using Appliance.Avatar.Pipeline;
 using Appliance.Avatar.Timeline;
 using Appliance.Core.Audio;
+using Appliance.Devices;
 using Appliance.Devices.Audio;
 using Appliance.Drivers.Audio;
 using Appliance.Host.Pipeline;
@@ -41,6 +42,8 @@ internal sealed partial class LivePipeline
     private readonly TimeProvider _clock = TimeProvider.System;
     private PipelineEngines? _engines;
     private AudioRig? _rig;
+    private readonly DeviceSettings _devices;
+    private string? _geometryProblem;
     private IAudioPlayback? _playback;
     private PortAudioRuntime? _portAudio;
     private PlayedAudioLog? _playedLog;
@@ -59,9 +62,10 @@ internal sealed partial class LivePipeline
 
     public LivePipeline(
         LivePipelineOptions options, ConfigStore config, ApplianceMetrics metrics, AvatarHub avatar, KnowledgeStore knowledgeStore,
-        MicrophoneGate microphone, SpeakerMonitor speaker, ILogger<LivePipeline> logger)
+        MicrophoneGate microphone, SpeakerMonitor speaker, DeviceSettings devices, ILogger<LivePipeline> logger)
     {
         _knowledgeStore = knowledgeStore;
+        _devices = devices;
         _microphone = microphone;
         _speaker = speaker;
         _options = options;
@@ -222,7 +226,14 @@ internal sealed partial class LivePipeline
             {
                 try
                 {
-                    rig = AudioRig.OpenLive(PortAudio(), _config.Current.Audio, ttsRate, line => OnAudioLog(line));
+                    // The admin API's audio settings over the provisioned audio.* (devices, mic array geometry).
+                    var audio = ProvisionedAudio.Resolve(_config.Current.Audio, _devices.Audio);
+                    if (audio.Problem is { } geometryProblem && geometryProblem != _geometryProblem)
+                    {
+                        _logger.LogWarning("audio: {Problem}", geometryProblem);
+                    }
+                    _geometryProblem = audio.Problem;
+                    rig = AudioRig.OpenLive(PortAudio(), audio, ttsRate, line => OnAudioLog(line));
                     break;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
