@@ -75,6 +75,7 @@ public sealed class LivePipelineReloadTests : IDisposable
             Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
             await WaitForTurns(admin, 2, Output);
 
+            await WaitForLog("turns speak as Quill (en), voice en-gb-x-rp", Output);
             var log = Output();
             var first = log.IndexOf("turns speak as Ava (en), voice default", StringComparison.Ordinal);
             var second = log.IndexOf("turns speak as Quill (en), voice en-gb-x-rp", StringComparison.Ordinal);
@@ -83,6 +84,14 @@ public sealed class LivePipelineReloadTests : IDisposable
             Assert.All(turns.GetProperty("items").EnumerateArray(), t => Assert.Equal("completed", t.GetProperty("outcome").GetString()));
             // The reload kept the audio device: no reconnect, same output stream.
             Assert.DoesNotContain("audio: ", log[second..], StringComparison.Ordinal);
+
+            // dialog.wakeWordRequired loads openWakeWord on the reload that asks for it and switches the mode.
+            var config = (await admin.GetFromJsonAsync<ApplianceConfig>("/api/config", ConfigJson.Options))!;
+            config.Dialog.WakeWordRequired = true;
+            var wake = await admin.PutAsJsonAsync("/api/config", config, ConfigJson.Options);
+            Assert.True(wake.StatusCode == HttpStatusCode.OK, await wake.Content.ReadAsStringAsync());
+            await WaitForLog("wake hey_jarvis from the next turn", Output); // the console logger writes asynchronously
+            Assert.Contains("wake word: openWakeWord 'hey_jarvis' loaded", Output()[second..]);
         }
         finally
         {
@@ -111,6 +120,16 @@ public sealed class LivePipelineReloadTests : IDisposable
             await Task.Delay(500);
         }
         Assert.Fail($"fewer than {count} turn(s) within 90 s:\n{output()}");
+    }
+
+    private static async Task WaitForLog(string line, Func<string> output)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !output().Contains(line, StringComparison.Ordinal))
+        {
+            await Task.Delay(200);
+        }
+        Assert.True(output().Contains(line, StringComparison.Ordinal), $"no '{line}' in the log:\n{output()}");
     }
 
     private static int FreePort()
