@@ -13,7 +13,7 @@ namespace Appliance.Service.Tests;
 
 /// <summary>
 /// Configuration reload on the real `appliance run --replay` (real espeak-ng): a voice espeak-ng does not
-/// have is refused with 400 and nothing changes; a PUT persona between two replayed questions makes the
+/// have is refused with 400 and nothing changes (in the file the service starts with: the default voice speaks); a PUT persona between two replayed questions makes the
 /// second turn speak as the new persona with the new voice, on the same audio device.
 /// </summary>
 public sealed class LivePipelineReloadTests : IDisposable
@@ -26,6 +26,8 @@ public sealed class LivePipelineReloadTests : IDisposable
     public async Task Put_persona_changes_the_next_turn_and_an_unknown_voice_is_refused()
     {
         using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
+        // The provisioned file names a voice espeak-ng lacks: checked when the engines load, the default voice speaks.
+        File.WriteAllText(Path.Combine(_dir.Sub("config"), ConfigStore.FileName), "persona:\n  voice: no-such-voice\n");
         var (adminPort, kioskPort) = (FreePort(), FreePort());
         var info = new ProcessStartInfo(Repo.ApplianceExecutable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[]
@@ -80,6 +82,7 @@ public sealed class LivePipelineReloadTests : IDisposable
             var first = log.IndexOf("turns speak as Ava (en), voice default", StringComparison.Ordinal);
             var second = log.IndexOf("turns speak as Quill (en), voice en-gb-x-rp", StringComparison.Ordinal);
             Assert.True(first >= 0 && second > first, log);
+            Assert.Contains("persona.voice: the espeak-ng", log[..first]);
             var turns = await admin.GetFromJsonAsync<JsonElement>("/api/turns");
             Assert.All(turns.GetProperty("items").EnumerateArray(), t => Assert.Equal("completed", t.GetProperty("outcome").GetString()));
             // The reload kept the audio device: no reconnect, same output stream.

@@ -32,6 +32,9 @@ internal sealed class ConversationSettings
         _wakeWordRequired = config.Dialog.WakeWordRequired;
     }
 
+    /// <summary>The configured voice turned out unusable (checked once the engines load): speak with the engine's default.</summary>
+    public void UseDefaultVoice() => _profile = _profile with { Voice = null };
+
     /// <summary>persona.voice "default" = the engine's default voice.</summary>
     public const string DefaultVoice = "default";
 

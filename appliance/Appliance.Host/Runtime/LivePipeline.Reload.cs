@@ -53,6 +53,19 @@ internal sealed partial class LivePipeline : IRuntimeConfigCheck
             ? VoiceCheck.Problem(engines.Synthesizer, voice, persona.Language)
             : null;
 
+    /// <summary>
+    /// The voice of the configuration the service started with can only be checked once the engines are
+    /// loaded; an unusable one would fail every turn, so the engine's default voice speaks instead (logged).
+    /// </summary>
+    private void CheckConfiguredVoice()
+    {
+        if (VoiceProblem(_config.Current.Persona) is { } problem)
+        {
+            _logger.LogError("persona.voice: {Problem}; speaking with the engine's default voice", problem);
+            _settings.UseDefaultVoice();
+        }
+    }
+
     /// <summary>The profile a starting turn speaks with; logs when a reload changed it.</summary>
     private TurnProfile ProfileForTurn()
     {

@@ -188,6 +188,7 @@ internal sealed partial class LivePipeline
                 _engines = PipelineEngines.Create(new PipelineEngineOptions(_options.Llm, _options.Threads), line => _logger.LogInformation("{Line}", line));
                 _metrics.RecordModelLoad(_engines.Model.Name, watch.Elapsed);
                 ApplyUploadedKnowledge(_engines);
+                CheckConfiguredVoice();
                 _llm = $"{_engines.Model.Name} · asr {_engines.Recognizer.Name} · tts {_engines.Synthesizer.Name}";
                 _problem = null;
             }
