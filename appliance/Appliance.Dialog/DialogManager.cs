@@ -31,11 +31,18 @@ public sealed class DialogManager
 
     public string ModelName => _model.Name;
 
-    public DialogReply Respond(string userText, string language, CancellationToken cancellationToken)
+    public DialogReply Respond(string userText, string language, CancellationToken cancellationToken) =>
+        Respond(userText, language, Persona, cancellationToken);
+
+    /// <summary>
+    /// Answers as <paramref name="persona"/> (the one the turn started with: a reloaded configuration
+    /// changes the persona between turns, never inside one).
+    /// </summary>
+    public DialogReply Respond(string userText, string language, PersonaProfile persona, CancellationToken cancellationToken)
     {
         if (_model is KnowledgeResponder responder)
         {
-            var (answer, entry) = responder.Answer(userText, language);
+            var (answer, entry) = responder.Answer(userText, language, persona);
             return new DialogReply(entry is null ? "kb:dont-know" : $"kb:{entry.Id}", Stream(answer));
         }
         var hits = _knowledge.Search(userText, language, _options.KnowledgeFacts);
@@ -46,7 +53,7 @@ public sealed class DialogManager
             return new DialogReply($"curated:{entry.Id}", Stream(entry.Answer));
         }
         var facts = hits.Where(h => h.Confidence >= _options.FactThreshold).Select(h => h with { Entry = _knowledge.Translate(h.Entry, language) }).ToList();
-        var messages = PromptBuilder.Build(Persona, language, facts, History.Recent(), userText);
+        var messages = PromptBuilder.Build(persona, language, facts, History.Recent(), userText);
         return new DialogReply($"llm:{_model.Name}", _model.ChatAsync(messages, _options.EffectiveGeneration, cancellationToken));
     }
 

@@ -21,12 +21,15 @@ public sealed class KnowledgeResponder(KnowledgeBase knowledge, PersonaProfile p
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length + text.Count(c => c >= '\u3400');
 
     /// <summary>The answer text for <paramref name="question"/> and the entry it came from (null → "I don't know").</summary>
-    public (string Answer, KnowledgeEntry? Entry) Answer(string question, string language)
+    public (string Answer, KnowledgeEntry? Entry) Answer(string question, string language) => Answer(question, language, persona);
+
+    /// <summary>As <see cref="Answer(string, string)"/>, with the "I don't know" line of <paramref name="speaker"/>.</summary>
+    public (string Answer, KnowledgeEntry? Entry) Answer(string question, string language, PersonaProfile speaker)
     {
         var best = knowledge.Search(question, language, top: 1).FirstOrDefault();
         if (best is null || best.Confidence < threshold)
         {
-            return (persona.DontKnow.For(language), null);
+            return (speaker.DontKnow.For(language), null);
         }
         var entry = knowledge.Translate(best.Entry, language);
         return (entry.Answer, entry);

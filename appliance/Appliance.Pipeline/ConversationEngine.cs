@@ -29,7 +29,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
     private long _lastActivity;
     private long? _speechStart;
     private bool _ignoreSegment;
-    private string _language = components.Dialog.Persona.Language;
+    private string _language = (options.Profile?.Invoke().Persona ?? components.Dialog.Persona).Language;
     private AudioFrame? _lastFrame;
 
     // Null: the recogniser cannot stream (or streaming is off), so turns decode the whole segment.
@@ -132,7 +132,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
             _ignoreSegment = false;
             switch (_state)
             {
-                case ConversationState.Idle when options.Wake == WakeMode.Speech:
+                case ConversationState.Idle when options.EffectiveWake == WakeMode.Speech:
                     SetState(ConversationState.Listening, "speech");
                     break;
                 case ConversationState.Idle:
@@ -262,6 +262,7 @@ public sealed class ConversationEngine(PipelineComponents components, PipelineOp
             {
                 SetState(ConversationState.Idle, "no speech");
                 components.Dialog.History.Clear(); // a new visitor starts a new conversation
+                _language = (options.Profile?.Invoke().Persona ?? components.Dialog.Persona).Language; // in the persona's language (a reload may have changed it)
             }
         }
     }

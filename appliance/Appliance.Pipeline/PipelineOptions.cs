@@ -13,6 +13,8 @@ namespace Appliance.Pipeline;
 /// <param name="AsrPreRoll">Audio fed to the stream from before the VAD's onset (null = 300 ms; the VAD backdates its segments ~100 ms).</param>
 /// <param name="AsrQueue">Audio blocks the decoder may fall behind by before the turn decodes the segment whole instead.</param>
 /// <param name="AsrPartialEvery">Decoded audio between partial-hypothesis events (null = 500 ms; zero = none).</param>
+/// <param name="Profile">Persona and voice, read at the start of each turn (a reload swaps what it returns); null = the dialog's persona and the engine's default voice.</param>
+/// <param name="CurrentWake">What wakes the kiosk, read on every voice onset (a reload switches it from the next block); null = <paramref name="Wake"/>.</param>
 public sealed record PipelineOptions(
     BargeInMode BargeIn = BargeInMode.On,
     WakeMode Wake = WakeMode.Speech,
@@ -24,8 +26,12 @@ public sealed record PipelineOptions(
     bool StreamingAsr = true,
     TimeSpan? AsrPreRoll = null,
     int AsrQueue = 2048,
-    TimeSpan? AsrPartialEvery = null)
+    TimeSpan? AsrPartialEvery = null,
+    Func<TurnProfile>? Profile = null,
+    Func<WakeMode>? CurrentWake = null)
 {
+    public WakeMode EffectiveWake => CurrentWake?.Invoke() ?? Wake;
+
     public TimeSpan EffectiveIdleAfter => IdleAfter ?? TimeSpan.FromSeconds(30);
 
     public TimeSpan EffectiveAsrPreRoll => AsrPreRoll ?? TimeSpan.FromMilliseconds(300);

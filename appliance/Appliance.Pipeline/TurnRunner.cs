@@ -22,6 +22,8 @@ public sealed class TurnRunner(PipelineComponents components, PipelineOptions op
     public async Task<TurnSummary> RunAsync(Turn turn, Func<CancellationToken, Task<RecognitionResult>> recognize, string fallbackLanguage, Action onSpeaking)
     {
         var ct = turn.Cancellation.Token;
+        // One snapshot per turn: a reload between two reads must not mix two personas or voices.
+        var profile = options.Profile?.Invoke() ?? new TurnProfile(components.Dialog.Persona);
         var userText = "";
         var source = "";
         string? reason = null;
@@ -41,7 +43,7 @@ public sealed class TurnRunner(PipelineComponents components, PipelineOptions op
             var verdict = components.InputGuard.Check(userText);
             turn.Trace.Mark(TraceStage.Guarded);
             DialogReply reply;
-            var persona = components.Dialog.Persona;
+            var persona = profile.Persona;
             if (!verdict.Allowed)
             {
                 reason = verdict.Reason;
@@ -52,10 +54,10 @@ public sealed class TurnRunner(PipelineComponents components, PipelineOptions op
             }
             else
             {
-                reply = components.Dialog.Respond(verdict.Text, turn.Language, ct);
+                reply = components.Dialog.Respond(verdict.Text, turn.Language, persona, ct);
             }
             source = reply.Source;
-            await SpeakAsync(turn, reply.Pieces, onSpeaking, ct).ConfigureAwait(false);
+            await SpeakAsync(turn, profile, reply.Pieces, onSpeaking, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -76,15 +78,15 @@ public sealed class TurnRunner(PipelineComponents components, PipelineOptions op
         return Summary(turn, outcome, userText, source, reason);
     }
 
-    private async Task SpeakAsync(Turn turn, IAsyncEnumerable<string> pieces, Action onSpeaking, CancellationToken ct)
+    private async Task SpeakAsync(Turn turn, TurnProfile profile, IAsyncEnumerable<string> pieces, Action onSpeaking, CancellationToken ct)
     {
         using var stages = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sentences = Channel.CreateBounded<SpokenSentence>(new BoundedChannelOptions(options.SentenceQueue) { SingleReader = true, SingleWriter = true });
         var audio = Channel.CreateBounded<SentenceAudio>(new BoundedChannelOptions(options.AudioQueue) { SingleReader = true, SingleWriter = true });
-        var persona = components.Dialog.Persona;
+        var persona = profile.Persona;
 
         var reply = new ReplyStage(turn, options.Splitter, options.Log);
-        var synthesis = new SynthesisStage(turn, components.Compliance, components.Synthesizer, l => persona.BlockedSentence.For(l), events, clock, options.Log);
+        var synthesis = new SynthesisStage(turn, components.Compliance, components.Synthesizer, l => persona.BlockedSentence.For(l), events, clock, options.Log, profile.VoiceFor);
         var playback = new PlaybackStage(turn, components.Playback, events, clock, onSpeaking);
 
         var tasks = new[]

@@ -15,6 +15,12 @@ public sealed record PersonaProfile
 
     public IReadOnlyList<string> Rules { get; init; } = [];
 
+    /// <summary>
+    /// An operator's own opening of the system prompt (the admin API's persona.systemPrompt); null =
+    /// "You are {Name}, {Style}." The reply-format line, rules, tag protocol and injection guard follow either way.
+    /// </summary>
+    public string? SystemPrompt { get; init; }
+
     /// <summary>Said when the input guard refuses an utterance.</summary>
     public required LocalizedText Deflection { get; init; }
 

@@ -25,7 +25,14 @@ public static class PromptBuilder
     public static string SystemPrompt(PersonaProfile persona, string language)
     {
         var sb = new StringBuilder();
-        sb.Append("You are ").Append(persona.Name).Append(", ").Append(persona.Style).Append(". ");
+        if (persona.SystemPrompt is { Length: > 0 } opening)
+        {
+            sb.Append(opening.Trim()).Append(' ');
+        }
+        else
+        {
+            sb.Append("You are ").Append(persona.Name).Append(", ").Append(persona.Style).Append(". ");
+        }
         sb.Append("Reply in ").Append(language.StartsWith("zh", StringComparison.Ordinal) ? "Simplified Chinese" : "English")
             .Append(", in one to three short spoken sentences, without lists or markdown.\n");
         foreach (var rule in persona.Rules)

@@ -106,12 +106,17 @@ internal sealed class PipelineEngines : IDisposable
     }
 
     /// <summary>A fresh conversation (VAD state, history) on these engines, speaking through <paramref name="playback"/>.</summary>
-    public PipelineComponents Build(IAudioPlayback playback)
+    public PipelineComponents Build(IAudioPlayback playback) => Build(playback, null, null);
+
+    /// <summary>As <see cref="Build(IAudioPlayback)"/>, with the configured persona and a wake-word detector.</summary>
+    /// <param name="persona">The dialog's own persona (turns may be given another one through PipelineOptions.Profile); null = the bundled one.</param>
+    /// <param name="wakeWord">The wake-word detector fed by the conversation loop; null = none.</param>
+    public PipelineComponents Build(IAudioPlayback playback, PersonaProfile? persona, IWakeWordDetector? wakeWord)
     {
         var vad = new SherpaVoiceActivityDetector(new SileroVadOptions(MinSilenceSeconds: Options.EndpointMs / 1000f));
         var generation = new GenerationOptions(MaxTokens: Options.MaxTokens, Temperature: 0f, TopK: 0, TopP: 1f, RepetitionPenalty: 1f);
-        var dialog = new DialogManager(PersonaProfile.Default, Knowledge, Model, new DialogOptions(Generation: generation));
-        return new PipelineComponents(vad, Recognizer, dialog, new InputGuard(Lists), new ComplianceFilter(Lists), Synthesizer, playback);
+        var dialog = new DialogManager(persona ?? PersonaProfile.Default, Knowledge, Model, new DialogOptions(Generation: generation));
+        return new PipelineComponents(vad, Recognizer, dialog, new InputGuard(Lists), new ComplianceFilter(Lists), Synthesizer, playback, wakeWord);
     }
 
     public void Dispose()

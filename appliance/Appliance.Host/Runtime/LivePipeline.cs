@@ -73,6 +73,8 @@ internal sealed partial class LivePipeline
         _metrics = metrics;
         _avatar = avatar;
         _logger = logger;
+        _settings = new ConversationSettings(config.Current);
+        _wakeWord = new SwitchableWakeWord(() => _settings.WakeWordRequired);
         _events.Published += OnEvent;
     }
 
@@ -129,13 +131,6 @@ internal sealed partial class LivePipeline
         await StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task ApplyAsync(ApplianceConfig config, CancellationToken cancellationToken)
-    {
-        // Persona/thresholds are read when the next conversation is built; the audio stays open.
-        _logger.LogInformation("pipeline: configuration applied (audio kept open)");
-        return Task.CompletedTask;
-    }
-
     private async Task RunAsync(int generation, CancellationToken ct)
     {
         try
@@ -143,8 +138,10 @@ internal sealed partial class LivePipeline
             // Set-up lasts until the first block reaches the conversation loop (OnBlock ends it).
             Volatile.Write(ref _setupSince, Stopwatch.GetTimestamp());
             await EnsureEnginesAndAudioAsync(ct).ConfigureAwait(false);
-            var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line));
-            var components = _engines!.Build(_playback!);
+            // Persona, voice and wake mode come from the configuration on every turn / voice onset (reload = next turn).
+            var options = new PipelineOptions(BargeIn: BargeInMode.On, Log: line => _logger.LogInformation("{Line}", line),
+                Profile: ProfileForTurn, CurrentWake: CurrentWakeMode);
+            var components = _engines!.Build(_playback!, _settings.Profile.Persona, _wakeWord);
             try
             {
                 _state = PipelineState.Idle;
@@ -193,8 +190,13 @@ internal sealed partial class LivePipeline
                 _engines = PipelineEngines.Create(new PipelineEngineOptions(_options.Llm, _options.Threads), line => _logger.LogInformation("{Line}", line));
                 _metrics.RecordModelLoad(_engines.Model.Name, watch.Elapsed);
                 ApplyUploadedKnowledge(_engines);
+                CheckConfiguredVoice();
                 _llm = $"{_engines.Model.Name} · asr {_engines.Recognizer.Name} · tts {_engines.Synthesizer.Name}";
                 _problem = null;
+            }
+            if (_settings.WakeWordRequired)
+            {
+                LoadWakeWord();
             }
             if (_rig is null)
             {
@@ -311,6 +313,7 @@ internal sealed partial class LivePipeline
             await _playedLog.DisposeAsync().ConfigureAwait(false);
         }
         _engines?.Dispose();
+        _wakeWord.Dispose();
         _portAudio?.Dispose();
         _lifetime.Dispose();
     }

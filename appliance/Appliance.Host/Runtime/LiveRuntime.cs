@@ -25,6 +25,7 @@ internal static class LiveRuntime
         services.AddSingleton<IPipelineLifecycle>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<ISpeechOutput>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<IConfigReloadTarget>(sp => sp.GetRequiredService<LivePipeline>());
+        services.AddSingleton<IRuntimeConfigCheck>(sp => sp.GetRequiredService<LivePipeline>()); // the TTS voice exists
         services.AddSingleton<IKnowledgeIndexer>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<IAudioControl>(sp => sp.GetRequiredService<LivePipeline>());
         services.AddSingleton<ICapabilitiesProvider, DriverCapabilities>();

@@ -11,7 +11,8 @@ namespace Appliance.Pipeline.Stages;
 /// the persona's line, never spoken), then TTS streams its chunks to the playback stage.
 /// </summary>
 internal sealed class SynthesisStage(Turn turn, ComplianceFilter compliance, ISpeechSynthesizer synthesizer,
-    Func<string, string> blockedReplacement, IPipelineEventSink events, TimeProvider clock, Action<string>? log)
+    Func<string, string> blockedReplacement, IPipelineEventSink events, TimeProvider clock, Action<string>? log,
+    Func<string, string?>? voiceFor = null)
 {
     public async Task RunAsync(ChannelReader<SpokenSentence> input, ChannelWriter<SentenceAudio> output, CancellationToken ct)
     {
@@ -31,7 +32,7 @@ internal sealed class SynthesisStage(Turn turn, ComplianceFilter compliance, ISp
             var first = true;
             if (text.Length > 0)
             {
-                var options = new SynthesisOptions(Language: sentence.Language, Emotion: sentence.Emotion);
+                var options = new SynthesisOptions(Language: sentence.Language, Voice: voiceFor?.Invoke(sentence.Language), Emotion: sentence.Emotion);
                 await foreach (var chunk in synthesizer.SynthesizeAsync(text, options, ct).ConfigureAwait(false))
                 {
                     turn.Trace.Mark(TraceStage.FirstAudioSynthesized);

@@ -9,8 +9,11 @@ namespace Appliance.Service.Tests.Support;
 /// counter a test advances or freezes (wedged), recorded turns, and an "utterance in flight" that
 /// StopAsync must cancel.
 /// </summary>
-public sealed class FakePipeline : IPipelineStatus, IPipelineHeartbeat, ITurnTraceSource, IPipelineLifecycle, ISpeechOutput, IConfigReloadTarget
+public sealed class FakePipeline : IPipelineStatus, IPipelineHeartbeat, ITurnTraceSource, IPipelineLifecycle, ISpeechOutput, IConfigReloadTarget, IRuntimeConfigCheck
 {
+    /// <summary>The fake TTS engine has no voice of this name (IRuntimeConfigCheck refuses it).</summary>
+    public const string MissingVoice = "no-such-voice";
+
     private long _beats;
 
     public volatile PipelineState State = PipelineState.Listening;
@@ -95,6 +98,14 @@ public sealed class FakePipeline : IPipelineStatus, IPipelineHeartbeat, ITurnTra
     {
         Applied.Enqueue(config);
         return Task.CompletedTask;
+    }
+
+    public void Check(ApplianceConfig config, Action<string, string> add)
+    {
+        if (config.Persona.Voice == MissingVoice)
+        {
+            add("persona.voice", $"the fake voice engine has no voice '{MissingVoice}'");
+        }
     }
 
     public static TurnTrace SampleTurn(int n, DateTimeOffset at, double v2v) => new(

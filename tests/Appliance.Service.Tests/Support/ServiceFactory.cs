@@ -68,6 +68,7 @@ public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
         services.AddSingleton<IPipelineLifecycle>(pipeline);
         services.AddSingleton<ISpeechOutput>(pipeline);
         services.AddSingleton<IConfigReloadTarget>(pipeline);
+        services.AddSingleton<IRuntimeConfigCheck>(pipeline);
         services.AddSingleton<IAudioControl>(devices);
         services.AddSingleton<ILedControl>(devices);
         services.AddSingleton<IModelActivator>(devices);

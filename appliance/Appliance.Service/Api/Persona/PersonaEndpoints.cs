@@ -1,10 +1,12 @@
 using Appliance.Service.Api.Config;
 using Appliance.Service.Configuration;
+using Appliance.Service.Runtime;
 using Appliance.Service.Security;
 using Appliance.Service.Systemd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Service.Api.Persona;
@@ -22,16 +24,21 @@ public static class PersonaEndpoints
     public static Ok<PersonaConfig> GetPersona(ConfigStore store) => TypedResults.Ok(store.Current.Persona);
 
     public static async Task<Results<Ok<ConfigEndpoints.ConfigSaved>, ValidationProblem>> PutPersona(
-        PersonaConfig persona, ConfigStore store, ConfigReloader reloader, HttpContext context, CancellationToken cancellationToken)
+        PersonaConfig persona, ConfigStore store, ConfigReloader reloader, [FromServices] IEnumerable<IRuntimeConfigCheck> checks,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         ConfigValidator.ValidatePersona(persona, "", (k, m) => errors[k] = [m]);
+        var current = store.Current;
+        var next = new ApplianceConfig { Persona = persona, Privacy = current.Privacy, Api = current.Api, Audio = current.Audio, Dialog = current.Dialog };
+        if (errors.Count == 0)
+        {
+            ConfigEndpoints.CheckRuntime(next, checks, "persona.", errors);
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var current = store.Current;
-        var next = new ApplianceConfig { Persona = persona, Privacy = current.Privacy, Api = current.Api, Audio = current.Audio, Dialog = current.Dialog };
         var changes = store.Save(next);
         context.Items[AuditMiddleware.DetailsKey] = changes;
         await reloader.ApplyCurrentAsync(cancellationToken);

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Appliance.Service.Configuration;
+using Appliance.Service.Tests.Support;
+using Appliance.TestSupport;
+
+namespace Appliance.Service.Tests;
+
+/// <summary>
+/// Configuration reload on the real `appliance run --replay` (real espeak-ng): a voice espeak-ng does not
+/// have is refused with 400 and nothing changes (in the file the service starts with: the default voice speaks); a PUT persona between two replayed questions makes the
+/// second turn speak as the new persona with the new voice, on the same audio device.
+/// </summary>
+public sealed class LivePipelineReloadTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Put_persona_changes_the_next_turn_and_an_unknown_voice_is_refused()
+    {
+        using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
+        // The provisioned file names a voice espeak-ng lacks: checked when the engines load, the default voice speaks.
+        File.WriteAllText(Path.Combine(_dir.Sub("config"), ConfigStore.FileName), "persona:\n  voice: no-such-voice\n");
+        var (adminPort, kioskPort) = (FreePort(), FreePort());
+        var info = new ProcessStartInfo(Repo.ApplianceExecutable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[]
+        {
+            "run", "--state-dir", _dir.Sub("state"), "--config-dir", _dir.Sub("config"),
+            "--admin-port", adminPort.ToString(), "--kiosk-port", kioskPort.ToString(),
+            // A long gap after each question: the PUT lands after the first turn, well before the second question.
+            "--replay-gap-ms", "15000",
+            "--replay", SharedData.Speech("en", "hifitts6097_bambatse_02_haggard_0323.wav"), SharedData.Speech("en", "hifitts6097_bambatse_04_haggard_0273.wav"),
+        })
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.Environment["NOTIFY_SOCKET"] = listener.Address;
+        info.Environment.Remove("WATCHDOG_USEC");
+        using var process = Process.Start(info)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        string Output()
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+        try
+        {
+            listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
+            var token = Regex.Match(Output(), "apl_[0-9a-f]{12}_[0-9a-f]{48}").Value;
+            Assert.NotEmpty(token);
+            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{adminPort}"), _ => true, token);
+
+            var persona = (await admin.GetFromJsonAsync<PersonaConfig>("/api/persona", ConfigJson.Options))!;
+            Assert.Equal("Ava", persona.Name);
+            persona.Name = "Quill";
+            persona.Voice = "no-such-voice";
+            var refused = await HttpAssert.Problem(await admin.PutAsJsonAsync("/api/persona", persona, ConfigJson.Options), HttpStatusCode.BadRequest);
+            Assert.Contains("no-such-voice", refused.GetProperty("errors").GetProperty("voice")[0].GetString());
+            Assert.Equal("Ava", (await admin.GetFromJsonAsync<PersonaConfig>("/api/persona", ConfigJson.Options))!.Name);
+
+            await WaitForTurns(admin, 1, Output);
+            persona.Voice = "en-gb-x-rp"; // an espeak-ng voice file name (plain "en-gb" is a language, not a voice name: refused)
+            var saved = await admin.PutAsJsonAsync("/api/persona", persona, ConfigJson.Options);
+            Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+            await WaitForTurns(admin, 2, Output);
+
+            await WaitForLog("turns speak as Quill (en), voice en-gb-x-rp", Output);
+            var log = Output();
+            var first = log.IndexOf("turns speak as Ava (en), voice default", StringComparison.Ordinal);
+            var second = log.IndexOf("turns speak as Quill (en), voice en-gb-x-rp", StringComparison.Ordinal);
+            Assert.True(first >= 0 && second > first, log);
+            Assert.Contains("persona.voice: the espeak-ng", log[..first]);
+            var turns = await admin.GetFromJsonAsync<JsonElement>("/api/turns");
+            Assert.All(turns.GetProperty("items").EnumerateArray(), t => Assert.Equal("completed", t.GetProperty("outcome").GetString()));
+            // The reload kept the audio device: no reconnect, same output stream.
+            Assert.DoesNotContain("audio: ", log[second..], StringComparison.Ordinal);
+
+            // dialog.wakeWordRequired loads openWakeWord on the reload that asks for it and switches the mode.
+            var config = (await admin.GetFromJsonAsync<ApplianceConfig>("/api/config", ConfigJson.Options))!;
+            config.Dialog.WakeWordRequired = true;
+            var wake = await admin.PutAsJsonAsync("/api/config", config, ConfigJson.Options);
+            Assert.True(wake.StatusCode == HttpStatusCode.OK, await wake.Content.ReadAsStringAsync());
+            await WaitForLog("wake hey_jarvis from the next turn", Output); // the console logger writes asynchronously
+            Assert.Contains("wake word: openWakeWord 'hey_jarvis' loaded", Output()[second..]);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                using var kill = Process.Start("kill", $"-TERM {process.Id}");
+                await kill.WaitForExitAsync();
+                if (!process.WaitForExit(10_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+    }
+
+    private static async Task WaitForTurns(HttpClient admin, int count, Func<string> output)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var turns = await admin.GetFromJsonAsync<JsonElement>("/api/turns");
+            if (turns.GetProperty("total").GetInt32() >= count)
+            {
+                return;
+            }
+            await Task.Delay(500);
+        }
+        Assert.Fail($"fewer than {count} turn(s) within 90 s:\n{output()}");
+    }
+
+    private static async Task WaitForLog(string line, Func<string> output)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !output().Contains(line, StringComparison.Ordinal))
+        {
+            await Task.Delay(200);
+        }
+        Assert.True(output().Contains(line, StringComparison.Ordinal), $"no '{line}' in the log:\n{output()}");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
