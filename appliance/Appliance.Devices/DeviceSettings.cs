@@ -7,7 +7,7 @@ namespace Appliance.Devices;
 /// of versions/current/provisioning.yaml). No file, or a section left out, means that device is not
 /// fitted; an unreadable file is reported in <see cref="Problem"/> and treated as no devices.
 /// </summary>
-public sealed record DeviceSettings(LedSection? Leds, GpioSection? Gpio, string? Greeting, string Source, string? Problem = null, AudioSection? Audio = null)
+public sealed record DeviceSettings(LedSection? Leds, GpioSection? Gpio, string? Greeting, string Source, string? Problem = null, AudioSection? Audio = null, PersonaSection? Persona = null, VoiceSection? Voice = null)
 {
     public static DeviceSettings None(string source) => new(null, null, null, source);
 
@@ -28,7 +28,9 @@ public sealed record DeviceSettings(LedSection? Leds, GpioSection? Gpio, string?
                 document.Gpio,
                 document.Persona?.Greeting,
                 path,
-                Audio: document.Audio);
+                Audio: document.Audio,
+                Persona: document.Persona,
+                Voice: document.Voice);
         }
         catch (Exception e) when (e is ProvisioningException or IOException or UnauthorizedAccessException)
         {

@@ -27,6 +27,12 @@ public sealed class ServiceOptions
     /// <summary>$NOTIFY_SOCKET by default; null/empty = not under systemd.</summary>
     public string? NotifySocket { get; set; } = Environment.GetEnvironmentVariable("NOTIFY_SOCKET");
 
+    /// <summary>
+    /// What the provisioned stick says on top of the base configuration (the config dir's appliance.yaml or
+    /// the built-in defaults), e.g. persona and voice; never applied over the admin API's own changes.
+    /// </summary>
+    public Action<Configuration.ApplianceConfig>? ProvisionedDefaults { get; set; }
+
     /// <summary>From $WATCHDOG_USEC/$WATCHDOG_PID by default; null = no watchdog.</summary>
     public Systemd.WatchdogSettings? Watchdog { get; set; } = Systemd.WatchdogSettings.FromEnvironment();
 

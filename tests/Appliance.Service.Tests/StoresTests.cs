@@ -158,6 +158,28 @@ public sealed class StoresTests : IDisposable
     }
 
     [Fact]
+    public void Provisioned_settings_apply_over_the_base_but_not_over_api_changes()
+    {
+        File.WriteAllText(Path.Combine(_options.ConfigDir, ConfigStore.FileName), "persona:\n  name: Base\n");
+        _options.ProvisionedDefaults = c => c.Persona.Name = "Stick";
+        var store = new ConfigStore(_options, NullLogger<ConfigStore>.Instance);
+        Assert.Equal("Stick", store.Current.Persona.Name);
+
+        var next = ConfigStore.Parse(ConfigStore.ToYaml(store.Current), "copy");
+        next.Persona.Name = "Operator";
+        store.Save(next);
+        Assert.Equal("Operator", new ConfigStore(_options, NullLogger<ConfigStore>.Instance).Current.Persona.Name);
+    }
+
+    [Fact]
+    public void Invalid_provisioned_settings_are_ignored_and_the_service_starts_on_the_base()
+    {
+        _options.ProvisionedDefaults = c => c.Persona.Language = "fr";
+        var store = new ConfigStore(_options, NullLogger<ConfigStore>.Instance);
+        Assert.Equal("en", store.Current.Persona.Language);
+    }
+
+    [Fact]
     public void Api_changes_go_to_the_state_dir_and_win_over_the_provisioned_base()
     {
         File.WriteAllText(Path.Combine(_options.ConfigDir, ConfigStore.FileName), "persona:\n  name: Base\n");

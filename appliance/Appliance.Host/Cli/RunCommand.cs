@@ -62,6 +62,7 @@ internal static class RunCommand
                     var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files, ReplayGap: TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(replayGap))),
                         DedicatedAudioThread: parseResult.GetValue(audioLoop) != "threadpool", ReplayOut: parseResult.GetValue(replayOut)?.FullName);
                     var devices = DeviceSettings.Load(DeviceSettings.DefaultPath(options.StateDir));
+                    options.ProvisionedDefaults = config => ProvisionedPersona.Apply(config, devices);
                     runtime = services => LiveRuntime.Register(services, live, devices);
                     options.MapExtraEndpoints = endpoints => endpoints.MapAvatar();
                 }

@@ -24,12 +24,14 @@ public sealed class ConfigStore
         .Build();
 
     private readonly ILogger<ConfigStore> _logger;
+    private readonly Action<ApplianceConfig>? _provisioned;
     private readonly Lock _gate = new();
     private ApplianceConfig _current;
 
     public ConfigStore(ServiceOptions options, ILogger<ConfigStore> logger)
     {
         _logger = logger;
+        _provisioned = options.ProvisionedDefaults;
         BasePath = Path.Combine(options.ConfigDir, FileName);
         OverridePath = Path.Combine(options.StateDir, "config", FileName);
         _current = LoadOrThrow();
@@ -111,15 +113,35 @@ public sealed class ConfigStore
 
     private ApplianceConfig LoadOrThrow()
     {
-        foreach (var path in new[] { OverridePath, BasePath })
+        if (File.Exists(OverridePath))
         {
-            if (File.Exists(path))
-            {
-                _logger.LogInformation("Configuration from {Path}", path);
-                return Parse(File.ReadAllText(path), path);
-            }
+            _logger.LogInformation("Configuration from {Path}", OverridePath);
+            return Parse(File.ReadAllText(OverridePath), OverridePath);
         }
-        _logger.LogInformation("No configuration file ({Base}); using defaults", BasePath);
-        return new ApplianceConfig();
+        ApplianceConfig config;
+        if (File.Exists(BasePath))
+        {
+            _logger.LogInformation("Configuration from {Path}", BasePath);
+            config = Parse(File.ReadAllText(BasePath), BasePath);
+        }
+        else
+        {
+            _logger.LogInformation("No configuration file ({Base}); using defaults", BasePath);
+            config = new ApplianceConfig();
+        }
+        if (_provisioned is null)
+        {
+            return config;
+        }
+        // The stick's values on a copy: if they do not validate, the service still starts on the base.
+        var provisioned = Parse(ToYaml(config), "copy");
+        _provisioned(provisioned);
+        var errors = ConfigValidator.Validate(provisioned);
+        if (errors.Count > 0)
+        {
+            _logger.LogWarning("Provisioned settings ignored ({Errors}); using {Base}", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), BasePath);
+            return config;
+        }
+        return provisioned;
     }
 }
