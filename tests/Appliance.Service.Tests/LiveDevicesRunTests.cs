@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Appliance.Service.Tests.Support;
 using Appliance.TestSupport;
 
@@ -40,41 +38,22 @@ public sealed class LiveDevicesRunTests : IDisposable
         WriteProgress(progress, "copying", "models/llm/qwen.gguf", 42, 100);
 
         using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
-        var (adminPort, kioskPort) = (FreePort(), FreePort());
-        var info = new ProcessStartInfo(Repo.ApplianceExecutable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[]
-        {
-            "run", "--state-dir", state, "--config-dir", _dir.Sub("config"),
-            "--admin-port", adminPort.ToString(), "--kiosk-port", kioskPort.ToString(),
+        await using var app = ApplianceProcess.Start(state, _dir.Sub("config"), listener,
+        [
             "--replay", SharedData.Speech("en", "hifitts6097_bambatse_02_haggard_0323.wav"),
-        })
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.Environment["NOTIFY_SOCKET"] = listener.Address;
-        info.Environment["APPLIANCE_PROVISION_PROGRESS"] = progress;
-        info.Environment.Remove("WATCHDOG_USEC");
-        using var process = Process.Start(info)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ], new Dictionary<string, string> { ["APPLIANCE_PROVISION_PROGRESS"] = progress });
         try
         {
             var ready = listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
             Assert.Contains("STATUS=updating · copying models 42 % · ", ready);
             Assert.Contains("leds unavailable (cannot open SPI device /dev/spidev9.9", ready);
             Assert.Contains("gpio presence unavailable (cannot open /dev/gpiochip99)", ready);
-            lock (output)
-            {
-                Assert.Contains("gpio: cannot open GPIO chip /dev/gpiochip99", output.ToString());
-            }
+            Assert.Contains("gpio: cannot open GPIO chip /dev/gpiochip99", app.Output());
 
             // A page connecting now gets the overlay in its snapshot.
             using (var ws = new ClientWebSocket())
             {
-                await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{kioskPort}/avatar/ws"), CancellationToken.None);
+                await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{app.KioskPort}/avatar/ws"), CancellationToken.None);
                 var hello = await ReceiveAsync(ws, "hello");
                 Assert.Equal("copying models 42 %", (string?)hello["updating"]!["label"]);
             }
@@ -83,12 +62,7 @@ public sealed class LiveDevicesRunTests : IDisposable
             listener.WaitFor(m => m.Contains("STATUS=update complete · ", StringComparison.Ordinal), 10_000);
 
             // The admin API's LED test is accepted and logged (no ring here), the service carries on.
-            string token;
-            lock (output)
-            {
-                token = Regex.Match(output.ToString(), "apl_[0-9a-f]{12}_[0-9a-f]{48}").Value;
-            }
-            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{adminPort}"), _ => true, token);
+            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{app.AdminPort}"), _ => true, app.AdminToken());
             var test = await admin.PostAsJsonAsync("/api/leds/test", new { pattern = "rainbow", durationMs = 500 });
             Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
             Assert.Contains("chase", await admin.GetStringAsync("/api/leds/patterns"));
@@ -96,20 +70,9 @@ public sealed class LiveDevicesRunTests : IDisposable
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                using var kill = Process.Start("kill", $"-TERM {process.Id}");
-                await kill.WaitForExitAsync();
-                if (!process.WaitForExit(10_000))
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
+            await app.StopAsync();
         }
-        lock (output)
-        {
-            Assert.Contains("LED test pattern rainbow not shown", output.ToString());
-        }
+        Assert.Contains("LED test pattern rainbow not shown", app.Output());
     }
 
     /// <summary>What `appliance provision` writes (ProvisioningStatusFile), with this test process as the writer.</summary>
@@ -146,10 +109,4 @@ public sealed class LiveDevicesRunTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Appliance.Service.Configuration;
 using Appliance.Service.Tests.Support;
 using Appliance.TestSupport;
@@ -28,40 +25,19 @@ public sealed class LivePipelineReloadTests : IDisposable
         using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
         // The provisioned file names a voice espeak-ng lacks: checked when the engines load, the default voice speaks.
         File.WriteAllText(Path.Combine(_dir.Sub("config"), ConfigStore.FileName), "persona:\n  voice: no-such-voice\n");
-        var (adminPort, kioskPort) = (FreePort(), FreePort());
-        var info = new ProcessStartInfo(Repo.ApplianceExecutable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[]
-        {
-            "run", "--state-dir", _dir.Sub("state"), "--config-dir", _dir.Sub("config"),
-            "--admin-port", adminPort.ToString(), "--kiosk-port", kioskPort.ToString(),
+        await using var app = ApplianceProcess.Start(_dir.Sub("state"), _dir.Sub("config"), listener,
+        [
             // A long gap after each question: the PUT lands after the first turn, well before the second question.
             "--replay-gap-ms", "15000",
             "--replay", SharedData.Speech("en", "hifitts6097_bambatse_02_haggard_0323.wav"), SharedData.Speech("en", "hifitts6097_bambatse_04_haggard_0273.wav"),
-        })
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.Environment["NOTIFY_SOCKET"] = listener.Address;
-        info.Environment.Remove("WATCHDOG_USEC");
-        using var process = Process.Start(info)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        string Output()
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
+        ]);
+        var Output = app.Output;
         try
         {
             listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
-            var token = Regex.Match(Output(), "apl_[0-9a-f]{12}_[0-9a-f]{48}").Value;
+            var token = app.AdminToken();
             Assert.NotEmpty(token);
-            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{adminPort}"), _ => true, token);
+            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{app.AdminPort}"), _ => true, token);
 
             var persona = (await admin.GetFromJsonAsync<PersonaConfig>("/api/persona", ConfigJson.Options))!;
             Assert.Equal("Ava", persona.Name);
@@ -98,15 +74,7 @@ public sealed class LivePipelineReloadTests : IDisposable
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                using var kill = Process.Start("kill", $"-TERM {process.Id}");
-                await kill.WaitForExitAsync();
-                if (!process.WaitForExit(10_000))
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
+            await app.StopAsync();
         }
     }
 
@@ -135,10 +103,4 @@ public sealed class LivePipelineReloadTests : IDisposable
         Assert.True(output().Contains(line, StringComparison.Ordinal), $"no '{line}' in the log:\n{output()}");
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

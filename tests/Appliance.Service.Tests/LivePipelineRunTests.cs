@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Appliance.Service.Tests.Support;
 using Appliance.TestSupport;
 
@@ -25,37 +23,18 @@ public sealed class LivePipelineRunTests : IDisposable
     public async Task Run_with_replay_reaches_ready_and_records_a_real_turn()
     {
         using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
-        var (adminPort, kioskPort) = (FreePort(), FreePort());
-        var info = new ProcessStartInfo(Repo.ApplianceExecutable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[]
-        {
-            "run", "--state-dir", _dir.Sub("state"), "--config-dir", _dir.Sub("config"),
-            "--admin-port", adminPort.ToString(), "--kiosk-port", kioskPort.ToString(),
+        await using var app = ApplianceProcess.Start(_dir.Sub("state"), _dir.Sub("config"), listener,
+        [
             "--replay", SharedData.Speech("en", "hifitts6097_bambatse_02_haggard_0323.wav"),
-        })
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.Environment["NOTIFY_SOCKET"] = listener.Address;
-        info.Environment.Remove("WATCHDOG_USEC");
-        using var process = Process.Start(info)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ]);
         try
         {
             var ready = listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
             Assert.Contains("knowledge-base", ready);
 
-            string token;
-            lock (output)
-            {
-                token = Regex.Match(output.ToString(), "apl_[0-9a-f]{12}_[0-9a-f]{48}").Value;
-            }
+            var token = app.AdminToken();
             Assert.NotEmpty(token);
-            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{adminPort}"), _ => true, token);
+            using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{app.AdminPort}"), _ => true, token);
             JsonElement turn = default;
             var deadline = DateTime.UtcNow.AddSeconds(45);
             while (DateTime.UtcNow < deadline)
@@ -68,7 +47,7 @@ public sealed class LivePipelineRunTests : IDisposable
                 }
                 await Task.Delay(500);
             }
-            Assert.True(turn.ValueKind == JsonValueKind.Object, "no turn within 45 s:\n" + output);
+            Assert.True(turn.ValueKind == JsonValueKind.Object, "no turn within 45 s:\n" + app.Output());
             Assert.Equal("completed", turn.GetProperty("outcome").GetString());
             var stages = turn.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()).ToList();
             Assert.Contains("asr_final", stages);
@@ -81,21 +60,13 @@ public sealed class LivePipelineRunTests : IDisposable
 
             await LiveApiPartsAnswer(admin);
 
-            using var kiosk = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{kioskPort}") };
+            using var kiosk = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.KioskPort}") };
             var page = await kiosk.GetAsync("/kiosk");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                using var kill = Process.Start("kill", $"-TERM {process.Id}");
-                await kill.WaitForExitAsync();
-                if (!process.WaitForExit(10_000))
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
+            await app.StopAsync();
         }
         listener.WaitFor(m => m.StartsWith("STOPPING=1", StringComparison.Ordinal));
     }
@@ -128,10 +99,4 @@ public sealed class LivePipelineRunTests : IDisposable
         await HttpAssert.Problem(await admin.PostAsync("/api/kb/reindex", null), HttpStatusCode.BadRequest);
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }
