@@ -9,6 +9,7 @@ using Appliance.Core.Audio;
 using Appliance.Core.Speech;
 using Appliance.Pipeline;
 using Appliance.Pipeline.Events;
+using Appliance.TestSupport;
 
 namespace Appliance.Avatar.Tests;
 
@@ -23,21 +24,6 @@ public class AvatarHubTests
         return ws;
     }
 
-    private static async Task<JsonNode> ReceiveAsync(ClientWebSocket ws, string type)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[65536];
-        while (true)
-        {
-            var r = await ws.ReceiveAsync(buffer, timeout.Token);
-            Assert.True(r.MessageType == WebSocketMessageType.Text, $"server closed the socket while waiting for '{type}'");
-            var node = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, r.Count))!;
-            if ((string?)node["type"] == type)
-            {
-                return node;
-            }
-        }
-    }
 
     private static Task SendAsync(ClientWebSocket ws, object message) =>
         ws.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -85,21 +71,21 @@ public class AvatarHubTests
         await using var server = await AvatarServer.StartAsync(0);
         using (var ws = await ConnectAsync(server))
         {
-            var hello = await ReceiveAsync(ws, "hello");
+            var hello = await WebSocketMessages.ReceiveAsync(ws, "hello");
             Assert.Equal("idle", (string?)hello["state"]);
 
             var c0 = 12.5;
             await SendAsync(ws, new { type = "ping", c0 });
-            var pong = await ReceiveAsync(ws, "pong");
+            var pong = await WebSocketMessages.ReceiveAsync(ws, "pong");
             Assert.Equal(c0, (double)pong["c0"]!);
             Assert.True((double)pong["s2"]! >= (double)pong["s1"]!);
             Assert.InRange((double)pong["s1"]!, 0, server.Hub.Clock.NowMs);
 
             var now = server.Hub.Clock.NowMs;
             await server.Hub.SetStateAsync("speaking");
-            Assert.Equal("speaking", (string?)(await ReceiveAsync(ws, "state"))["value"]);
+            Assert.Equal("speaking", (string?)(await WebSocketMessages.ReceiveAsync(ws, "state"))["value"]);
             await server.Hub.PlayAsync([new AvatarCue(now + 60_000, "viseme", "AA"), new AvatarCue(now + 60_100, "expression", "happy")]);
-            var cues = (await ReceiveAsync(ws, "cues"))["cues"]!.AsArray();
+            var cues = (await WebSocketMessages.ReceiveAsync(ws, "cues"))["cues"]!.AsArray();
             Assert.Equal(2, cues.Count);
             Assert.Equal("AA", (string?)cues[0]!["value"]);
 
@@ -112,21 +98,21 @@ public class AvatarHubTests
             await SendAsync(ws, "a JSON string, not an object"); // ignored
             await SendAsync(ws, new { type = 42 }); // ignored; the connection stays
             await SendAsync(ws, new { type = "ping", c0 = 1 });
-            await ReceiveAsync(ws, "pong");
+            await WebSocketMessages.ReceiveAsync(ws, "pong");
             await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "reload", CancellationToken.None);
         }
 
         // A page that reconnects gets the state and the cues still to come.
         using var again = await ConnectAsync(server);
-        var snapshot = await ReceiveAsync(again, "hello");
+        var snapshot = await WebSocketMessages.ReceiveAsync(again, "hello");
         Assert.Equal("speaking", (string?)snapshot["state"]);
         Assert.Equal("happy", (string?)snapshot["expression"]);
         Assert.Equal(2, snapshot["cues"]!.AsArray().Count);
 
         await server.Hub.StopAsync(server.Hub.Clock.NowMs);
-        await ReceiveAsync(again, "stop");
+        await WebSocketMessages.ReceiveAsync(again, "stop");
         using var third = await ConnectAsync(server);
-        Assert.Empty((await ReceiveAsync(third, "hello"))["cues"]!.AsArray());
+        Assert.Empty((await WebSocketMessages.ReceiveAsync(third, "hello"))["cues"]!.AsArray());
     }
 
     [Fact]
@@ -140,32 +126,32 @@ public class AvatarHubTests
         using var stop = new CancellationTokenSource();
         var run = bridge.RunAsync(stop.Token);
         using var ws = await ConnectAsync(server);
-        await ReceiveAsync(ws, "hello");
+        await WebSocketMessages.ReceiveAsync(ws, "hello");
         var baseMs = server.Hub.Clock.ToMs(playedAt);
 
         events.Publish(new StateChanged(0, 1, ConversationState.Listening, ConversationState.Speaking, "reply"));
-        Assert.Equal("speaking", (string?)(await ReceiveAsync(ws, "state"))["value"]);
+        Assert.Equal("speaking", (string?)(await WebSocketMessages.ReceiveAsync(ws, "state"))["value"]);
         events.Publish(new PhonemeCue(0, 1, "'aI", 24000));
-        var cue = (await ReceiveAsync(ws, "cues"))["cues"]![0]!;
+        var cue = (await WebSocketMessages.ReceiveAsync(ws, "cues"))["cues"]![0]!;
         Assert.Equal("AA", (string?)cue["value"]);
         Assert.Equal(baseMs + 500, (double)cue["t"]!, 3); // frame 24000 plays 8000 frames (500 ms) after frame 16000
         // "p" then "l": the closure at its mark, the opening 40 ms before the "l" mark (the burst).
         events.Publish(new PhonemeCue(0, 1, "p", 25600));
-        var (closure, closureAt) = Value(await ReceiveAsync(ws, "cues"));
+        var (closure, closureAt) = Value(await WebSocketMessages.ReceiveAsync(ws, "cues"));
         Assert.Equal("MBP", closure);
         Assert.Equal(baseMs + 600, closureAt, 3);
         events.Publish(new PhonemeCue(0, 1, "l", 27200));
-        var (opening, openingAt) = Value(await ReceiveAsync(ws, "cues"));
+        var (opening, openingAt) = Value(await WebSocketMessages.ReceiveAsync(ws, "cues"));
         Assert.Equal("DST", opening);
         Assert.Equal(baseMs + 700 - BilabialRelease.AspiratedMs, openingAt, 3);
         events.Publish(new GestureCue(0, 1, "wave", 32000));
-        Assert.Equal("wave", (string?)(await ReceiveAsync(ws, "cues"))["cues"]![0]!["value"]);
+        Assert.Equal("wave", (string?)(await WebSocketMessages.ReceiveAsync(ws, "cues"))["cues"]![0]!["value"]);
         events.Publish(new EmotionCue(0, 1, Emotion.Surprised, 32000));
-        Assert.Equal("surprised", (string?)(await ReceiveAsync(ws, "cues"))["cues"]![0]!["value"]);
+        Assert.Equal("surprised", (string?)(await WebSocketMessages.ReceiveAsync(ws, "cues"))["cues"]![0]!["value"]);
         events.Publish(new DirectionOfArrival(0, 1, 30));
-        Assert.Equal(30, (double)(await ReceiveAsync(ws, "gaze"))["degrees"]!);
+        Assert.Equal(30, (double)(await WebSocketMessages.ReceiveAsync(ws, "gaze"))["degrees"]!);
         events.Publish(new BargeIn(0, 1, 20000));
-        Assert.Equal(baseMs + 250, (double)(await ReceiveAsync(ws, "stop"))["at"]!, 3);
+        Assert.Equal(baseMs + 250, (double)(await WebSocketMessages.ReceiveAsync(ws, "stop"))["at"]!, 3);
 
         await stop.CancelAsync();
         await run;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Appliance.Avatar.Hub;
 using Appliance.Avatar.Measurement;
+using Appliance.TestSupport;
 
 namespace Appliance.Avatar.Tests;
 
@@ -16,15 +17,15 @@ public class UpdatingOverlayTests
         await server.Hub.SetUpdatingAsync(new UpdatingNotice("copying models 42 %", 0.38, Final: false, Failed: false));
         using var ws = new ClientWebSocket();
         await ws.ConnectAsync(new UriBuilder(server.Address) { Scheme = "ws", Path = AvatarEndpoints.SocketPath }.Uri, CancellationToken.None);
-        var hello = await ReceiveAsync(ws, "hello");
+        var hello = await WebSocketMessages.ReceiveAsync(ws, "hello");
         Assert.Equal("copying models 42 %", (string?)hello["updating"]!["label"]);
         Assert.Equal(0.38, (double)hello["updating"]!["progress"]!, 3);
 
         await server.Hub.SetUpdatingAsync(new UpdatingNotice("update complete", 1, Final: true, Failed: false));
-        var done = await ReceiveAsync(ws, "updating");
+        var done = await WebSocketMessages.ReceiveAsync(ws, "updating");
         Assert.True((bool)done["value"]!["final"]!);
         await server.Hub.SetUpdatingAsync(null);
-        Assert.Null((await ReceiveAsync(ws, "updating"))["value"]);
+        Assert.Null((await WebSocketMessages.ReceiveAsync(ws, "updating"))["value"]);
     }
 
     [Fact]
@@ -66,19 +67,4 @@ public class UpdatingOverlayTests
         Assert.Fail($"the page never satisfied: {condition}");
     }
 
-    private static async Task<JsonNode> ReceiveAsync(ClientWebSocket ws, string type)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[65536];
-        while (true)
-        {
-            var r = await ws.ReceiveAsync(buffer, timeout.Token);
-            Assert.True(r.MessageType == WebSocketMessageType.Text, $"server closed the socket while waiting for '{type}'");
-            var node = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, r.Count))!;
-            if ((string?)node["type"] == type)
-            {
-                return node;
-            }
-        }
-    }
 }

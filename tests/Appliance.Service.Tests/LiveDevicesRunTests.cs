@@ -54,7 +54,7 @@ public sealed class LiveDevicesRunTests : IDisposable
             using (var ws = new ClientWebSocket())
             {
                 await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{app.KioskPort}/avatar/ws"), CancellationToken.None);
-                var hello = await ReceiveAsync(ws, "hello");
+                var hello = await WebSocketMessages.ReceiveAsync(ws, "hello");
                 Assert.Equal("copying models 42 %", (string?)hello["updating"]!["label"]);
             }
 
@@ -93,20 +93,5 @@ public sealed class LiveDevicesRunTests : IDisposable
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private static async Task<JsonNode> ReceiveAsync(ClientWebSocket ws, string type)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var buffer = new byte[65536];
-        while (true)
-        {
-            var r = await ws.ReceiveAsync(buffer, timeout.Token);
-            Assert.True(r.MessageType == WebSocketMessageType.Text, $"server closed the socket while waiting for '{type}'");
-            var node = JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, r.Count))!;
-            if ((string?)node["type"] == type)
-            {
-                return node;
-            }
-        }
-    }
 
 }
