@@ -5,6 +5,8 @@ using Appliance.Dialog.Knowledge;
 using Appliance.Dialog.Persona;
 using Appliance.Models.EspeakNg;
 using Appliance.Models.PocketSphinx;
+using Appliance.Models.PocketSphinx.Scoring;
+using TextNormalizer = Appliance.Models.PocketSphinx.Scoring.TextNormalizer;
 using Appliance.Models.Sherpa.Vad;
 using Appliance.Pipeline.Events;
 using Appliance.Pipeline.Replay;
@@ -51,9 +53,11 @@ public class RealEngineReplayTests
         var last = turns[^1];
         Assert.Equal(TurnOutcome.Completed, last.Outcome);
         Assert.NotEmpty(last.SpokenText);
-        // pocketsphinx is far from perfect; the transcript must still share a word with the truth.
-        var words = shortest[1].Transcript.Split(' ').Where(w => w.Length > 2).ToHashSet();
-        Assert.Contains(last.UserText.Split(' '), words.Contains);
+        // pocketsphinx is far from perfect and, streamed in real time, its word boundaries vary with
+        // the chunking ("in a great measure" has come back as "integrate measures"): the transcript
+        // must sound like the truth, i.e. at most half of its letters wrong.
+        var letters = ErrorRate.Align(TextNormalizer.Characters(shortest[1].Transcript), TextNormalizer.Characters(last.UserText));
+        Assert.True(letters.Rate <= 0.5, $"heard \"{last.UserText}\" for \"{shortest[1].Transcript}\" (CER {letters.Rate:P0})");
 
         Assert.NotEmpty(session.Events.OfType<BargeIn>());
         Assert.NotNull(session.Report.Turns[1].BargeInMs);
