@@ -44,7 +44,7 @@ public sealed class LiveDevicesRunTests : IDisposable
         ], new Dictionary<string, string> { ["APPLIANCE_PROVISION_PROGRESS"] = progress });
         try
         {
-            var ready = listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
+            var ready = ApplianceProcess.WaitForReady(listener, app);
             Assert.Contains("STATUS=updating · copying models 42 % · ", ready);
             Assert.Contains("leds unavailable (cannot open SPI device /dev/spidev9.9", ready);
             Assert.Contains("gpio presence unavailable (cannot open /dev/gpiochip99)", ready);
@@ -59,7 +59,7 @@ public sealed class LiveDevicesRunTests : IDisposable
             }
 
             WriteProgress(progress, "done", "Applied", 0, 0);
-            listener.WaitFor(m => m.Contains("STATUS=update complete · ", StringComparison.Ordinal), 10_000);
+            listener.WaitFor(m => m.Contains("STATUS=update complete · ", StringComparison.Ordinal), 30_000);
 
             // The admin API's LED test is accepted and logged (no ring here), the service carries on.
             using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{app.AdminPort}"), _ => true, app.AdminToken());

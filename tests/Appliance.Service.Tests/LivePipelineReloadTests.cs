@@ -28,13 +28,13 @@ public sealed class LivePipelineReloadTests : IDisposable
         await using var app = ApplianceProcess.Start(_dir.Sub("state"), _dir.Sub("config"), listener,
         [
             // A long gap after each question: the PUT lands after the first turn, well before the second question.
-            "--replay-gap-ms", "15000",
+            "--replay-gap-ms", "30000",
             "--replay", SharedData.Speech("en", "hifitts6097_bambatse_02_haggard_0323.wav"), SharedData.Speech("en", "hifitts6097_bambatse_04_haggard_0273.wav"),
         ]);
         var Output = app.Output;
         try
         {
-            listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
+            ApplianceProcess.WaitForReady(listener, app);
             var token = app.AdminToken();
             Assert.NotEmpty(token);
             using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{app.AdminPort}"), _ => true, token);

@@ -29,14 +29,14 @@ public sealed class LivePipelineRunTests : IDisposable
         ]);
         try
         {
-            var ready = listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal), 40_000);
+            var ready = ApplianceProcess.WaitForReady(listener, app);
             Assert.Contains("knowledge-base", ready);
 
             var token = app.AdminToken();
             Assert.NotEmpty(token);
             using var admin = RealHost.PinnedClient(new Uri($"https://127.0.0.1:{app.AdminPort}"), _ => true, token);
             JsonElement turn = default;
-            var deadline = DateTime.UtcNow.AddSeconds(45);
+            var deadline = DateTime.UtcNow.AddSeconds(90);
             while (DateTime.UtcNow < deadline)
             {
                 var turns = await admin.GetFromJsonAsync<JsonElement>("/api/turns");
@@ -47,7 +47,7 @@ public sealed class LivePipelineRunTests : IDisposable
                 }
                 await Task.Delay(500);
             }
-            Assert.True(turn.ValueKind == JsonValueKind.Object, "no turn within 45 s:\n" + app.Output());
+            Assert.True(turn.ValueKind == JsonValueKind.Object, "no turn within 90 s:\n" + app.Output());
             Assert.Equal("completed", turn.GetProperty("outcome").GetString());
             var stages = turn.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()).ToList();
             Assert.Contains("asr_final", stages);

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
 using Appliance.Core.Audio;
+using Appliance.Service.Hosting;
 
 namespace Appliance.Host.Cli;
 
@@ -15,21 +12,23 @@ namespace Appliance.Host.Cli;
 internal sealed class LiveLipsyncService : IAsyncDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(10); // FilePlayback logs a reply in bursts (at drains and position reads)
-    private readonly Process _process;
     private readonly string _folder;
     private readonly TimeSpan _script;
     private readonly TaskCompletionSource<DateTime> _audioOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<string>? _log;
+    private ApplianceRunProcess? _process;
     private int _turns;
 
-    private LiveLipsyncService(Process process, string folder, int kioskPort, TimeSpan script)
+    private LiveLipsyncService(string folder, TimeSpan script, Action<string>? log)
     {
-        _process = process;
         _folder = folder;
         _script = script;
-        KioskPage = new Uri($"http://127.0.0.1:{kioskPort}/kiosk");
+        _log = log;
     }
 
-    public Uri KioskPage { get; }
+    public Uri KioskPage => new(Process.KioskUri, "/kiosk");
+
+    private ApplianceRunProcess Process => _process ?? throw new InvalidOperationException("not started");
 
     public string PlayedDirectory => Path.Combine(_folder, "played");
 
@@ -39,38 +38,18 @@ internal sealed class LiveLipsyncService : IAsyncDisposable
     {
         var script = TimeSpan.FromSeconds(0.5 + recordings.Sum(r => WavFile.ReadMono(r, 16000).Length / 16000.0 + 6));
         var folder = Directory.CreateTempSubdirectory("lipsync-live-").FullName;
-        var (admin, kiosk) = (FreePort(), FreePort());
-        var info = SelfStartInfo();
-        foreach (var a in new[]
-        {
-            "run", "--state-dir", Path.Combine(folder, "state"), "--config-dir", Path.Combine(folder, "config"),
-            "--admin-port", admin.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--kiosk-port", kiosk.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--replay-out", Path.Combine(folder, "played"), "--replay",
-        }.Concat(recordings))
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.Environment.Remove("NOTIFY_SOCKET");
-        info.Environment.Remove("WATCHDOG_USEC");
-        var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the service process");
-        var service = new LiveLipsyncService(process, folder, kiosk, script);
-        process.OutputDataReceived += (_, e) => service.OnOutput(e.Data, log);
-        process.ErrorDataReceived += (_, e) => service.OnOutput(e.Data, log);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        log?.Invoke($"service pid {process.Id}: kiosk {service.KioskPage}, replay script {script.TotalSeconds:F0} s, folder {folder}");
+        var service = new LiveLipsyncService(folder, script, log);
+        service._process = ApplianceRunProcess.Start(
+            ApplianceRunProcess.SelfStartInfo(), Path.Combine(folder, "state"), Path.Combine(folder, "config"),
+            new[] { "--replay-out", Path.Combine(folder, "played"), "--replay" }.Concat(recordings),
+            onLine: service.OnOutput);
+        log?.Invoke($"service pid {service.Process.Pid}: kiosk {service.KioskPage}, replay script {script.TotalSeconds:F0} s, folder {folder}");
         return service;
     }
 
-    private void OnOutput(string? line, Action<string>? log)
+    private void OnOutput(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
+        var log = _log;
         if (line.Contains("audio: replay of", StringComparison.Ordinal))
         {
             _audioOpen.TrySetResult(DateTime.UtcNow);
@@ -94,9 +73,9 @@ internal sealed class LiveLipsyncService : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            if (_process.HasExited)
+            if (Process.HasExited)
             {
-                throw new InvalidOperationException($"the service exited with code {_process.ExitCode} before serving {KioskPage}");
+                throw new InvalidOperationException($"the service exited with code {Process.ExitCode} before serving {KioskPage}");
             }
             try
             {
@@ -132,9 +111,9 @@ internal sealed class LiveLipsyncService : IAsyncDisposable
         var quietSince = DateTime.UtcNow;
         while (DateTime.UtcNow < cap)
         {
-            if (_process.HasExited)
+            if (Process.HasExited)
             {
-                throw new InvalidOperationException($"the service exited with code {_process.ExitCode} during the replay");
+                throw new InvalidOperationException($"the service exited with code {Process.ExitCode} during the replay");
             }
             var now = File.Exists(index) ? new FileInfo(index).Length : 0;
             if (now != length)
@@ -150,44 +129,14 @@ internal sealed class LiveLipsyncService : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo SelfStartInfo()
-    {
-        // `dotnet appliance.dll …` from a checkout, or the published apphost.
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable runs this process");
-        var info = new ProcessStartInfo(host) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            info.ArgumentList.Add(Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly"));
-        }
-        return info;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (_process is not null)
         {
             // SIGTERM: the host stops gracefully and flushes the played-audio log.
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync().ConfigureAwait(false);
-            }
-            try
-            {
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            await _process.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            await _process.DisposeAsync().ConfigureAwait(false);
         }
-        _process.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

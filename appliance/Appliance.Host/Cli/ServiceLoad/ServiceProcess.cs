@@ -1,13 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Appliance.Service.Configuration;
+using Appliance.Service.Hosting;
 
 namespace Appliance.Host.Cli.ServiceLoad;
 
@@ -15,37 +10,22 @@ namespace Appliance.Host.Cli.ServiceLoad;
 /// A real `appliance run --replay …` child process in a scratch state/config directory, and an admin
 /// client for it (the device certificate is pinned by the fingerprint the service writes to its state dir).
 /// </summary>
-internal sealed partial class ServiceProcess : IAsyncDisposable
+internal sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ApplianceRunProcess _process;
     private readonly string _root;
 
-    private ServiceProcess(Process process, string root, int adminPort)
+    private ServiceProcess(ApplianceRunProcess process, string root)
     {
         _process = process;
         _root = root;
-        AdminUri = new Uri($"https://127.0.0.1:{adminPort}");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
-    public Uri AdminUri { get; }
+    public Uri AdminUri => _process.AdminUri;
 
-    public int Pid => _process.Id;
+    public int Pid => _process.Pid;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output();
 
     /// <param name="configYaml">The provisioned appliance.yaml (e.g. a raised rate limit).</param>
     public static ServiceProcess Start(IReadOnlyList<string> replay, string configYaml, IEnumerable<string> extraArgs)
@@ -53,24 +33,9 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("appliance-service-load-").FullName;
         var config = Directory.CreateDirectory(Path.Combine(root, "config")).FullName;
         File.WriteAllText(Path.Combine(config, ConfigStore.FileName), configYaml);
-        var adminPort = FreePort();
-        var info = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no process path"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in new[]
-        {
-            "run", "--state-dir", Path.Combine(root, "state"), "--config-dir", config,
-            "--admin-port", adminPort.ToString(CultureInfo.InvariantCulture),
-            "--kiosk-port", FreePort().ToString(CultureInfo.InvariantCulture),
-        }.Concat(extraArgs).Append("--replay").Concat(replay))
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.Environment.Remove("NOTIFY_SOCKET");
-        info.Environment.Remove("WATCHDOG_USEC");
-        return new ServiceProcess(Process.Start(info) ?? throw new InvalidOperationException("cannot start appliance run"), root, adminPort);
+        var process = ApplianceRunProcess.Start(
+            ApplianceRunProcess.SelfStartInfo(), Path.Combine(root, "state"), config, extraArgs.Append("--replay").Concat(replay));
+        return new ServiceProcess(process, root);
     }
 
     /// <summary>Waits for the first admin token in the log and the device-certificate fingerprint, then returns a pinned client.</summary>
@@ -84,16 +49,16 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             {
                 throw new InvalidOperationException($"appliance run exited with {_process.ExitCode}:\n{Output}");
             }
-            var token = TokenRegex().Match(Output);
-            if (token.Success && File.Exists(fingerprintFile))
+            var token = _process.AdminToken();
+            if (token.Length > 0 && File.Exists(fingerprintFile))
             {
                 var fingerprint = File.ReadAllText(fingerprintFile).Split(' ', '\n')[0].Trim();
                 var handler = new SocketsHttpHandler();
                 handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) =>
                     cert is not null && string.Equals(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(cert.GetRawCertData())), fingerprint.Replace(":", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
                 var client = new HttpClient(handler) { BaseAddress = AdminUri, Timeout = TimeSpan.FromSeconds(30) };
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
-                return (client, token.Value);
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                return (client, token);
             }
             if (DateTime.UtcNow > deadline)
             {
@@ -127,16 +92,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            using var kill = Process.Start("kill", $"-TERM {_process.Id}");
-            await kill!.WaitForExitAsync();
-            if (!_process.WaitForExit(10_000))
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        _process.Dispose();
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -145,22 +101,4 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         {
         }
     }
-
-    private void Append(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex("apl_[0-9a-f]{12}_[0-9a-f]{48}")]
-    private static partial Regex TokenRegex();
 }
