@@ -1,18 +1,21 @@
 using System.Runtime.CompilerServices;
 using Appliance.Core.Audio;
 
-namespace Appliance.Host.Runtime;
+namespace Appliance.Drivers.Audio;
 
 /// <summary>
 /// `run --replay`: a microphone that speaks the given recordings once (each after a lead-in of silence
 /// and followed by enough silence for the reply) and then stays silent for ever, paced in real time
 /// against the monotonic clock — so the service behaves as on a kiosk with nobody talking afterwards.
 /// The position survives re-enumeration, so a pipeline restart does not replay from the start.
+/// Like PortAudioCapture, it holds at most 2 s of blocks for a reader that falls behind: older ones are
+/// lost and counted as dropped blocks, so the audio-path counters mean the same in replay as live.
 /// </summary>
-internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimeProvider clock, TimeSpan gap, bool blocking) : IAudioCapture
+public sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimeProvider clock, TimeSpan gap, bool blocking, AudioCounters counters) : IAudioCapture
 {
     private const int Rate = 16000;
     private const int Block = 320; // 20 ms
+    private const int QueueBlocks = 2 * Rate / Block; // PortAudioCapture's queue: ~2 s
     private readonly float[] _script = Build(recordings, gap);
     private long _position;
 
@@ -21,8 +24,8 @@ internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimePr
     public int Channels => 1;
 
     /// <param name="blocking">Wait for each block on the reading thread (read from AudioLoopThread) instead of with Task.Delay.</param>
-    public static ReplayMicrophone Open(IEnumerable<string> paths, TimeProvider clock, TimeSpan gap, bool blocking) =>
-        new(paths.Select(p => WavFile.ReadMono(p, Rate)).ToList(), clock, gap, blocking);
+    public static ReplayMicrophone Open(IEnumerable<string> paths, TimeProvider clock, TimeSpan gap, bool blocking, AudioCounters counters) =>
+        new(paths.Select(p => WavFile.ReadMono(p, Rate)).ToList(), clock, gap, blocking, counters);
 
     public async IAsyncEnumerable<AudioFrame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -46,6 +49,18 @@ internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimePr
                     await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
                 }
             }
+            else
+            {
+                // This block and every one completed since are waiting; what the device queue cannot hold
+                // is gone (captured, then dropped: the oldest first), as on a sound card.
+                var waiting = 1 + (long)(-wait.TotalSeconds * Rate) / Block;
+                for (var lost = waiting - QueueBlocks; lost > 0; lost--)
+                {
+                    counters.Captured(Block);
+                    counters.Dropped();
+                    _position += Block;
+                }
+            }
             var block = new float[Block];
             if (_position < _script.Length)
             {
@@ -57,6 +72,7 @@ internal sealed class ReplayMicrophone(IReadOnlyList<float[]> recordings, TimePr
             var capturedAt = start + (long)((double)(_position - startPosition) / Rate * clock.TimestampFrequency);
             var frame = new AudioFrame(block, 1, Rate, _position, capturedAt);
             _position += Block;
+            counters.Captured(Block);
             yield return frame;
         }
     }

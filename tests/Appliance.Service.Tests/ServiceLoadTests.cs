@@ -8,8 +8,9 @@ namespace Appliance.Service.Tests;
 /// The load test of issue 6, on real processes: `appliance bench service-load` starts the real service
 /// (`appliance run --replay` on real recordings and the embedded engines) and, while one of its turns is
 /// spoken and answered, drives the HTTPS admin API with wrk from a separate process (/api/status and
-/// /metrics). Asserted: every turn completed (none lost or cut), every request answered 2xx, no xrun and
-/// no dropped audio block, and the audio loop took frames in both phases. 25 s between the scripted
+/// /metrics). Asserted: every turn completed (none lost or cut), every request answered 2xx, no dropped
+/// audio block (the replay microphone loses blocks like a sound card when the loop falls 2 s behind; xruns
+/// need a real device and stay 0 in replay), and the audio loop took frames in both phases. 25 s between the scripted
 /// questions: a reply slowed down by a busy box must not be barged in on by the next question. The latency figures (quiet vs
 /// loaded) are printed and kept in artifacts/service-load.json, never asserted (shared 2-core box).
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class ServiceLoadTests(ITestOutputHelper output)
     public void Turns_requests_and_audio_frames_all_succeed_under_admin_api_load()
     {
         var (code, stdout, stderr) = Repo.Run(Repo.ApplianceExecutable,
-            ["bench", "service-load", "--turns", "1", "--connections", "8", "--gap-ms", "25000", "--json"], timeoutMs: 300_000);
+            ["bench", "service-load", "--turns", "1", "--connections", "8", "--gap-ms", "25000", "--json"], timeoutMs: 600_000);
         Assert.True(code == 0, $"bench service-load exited {code}:\n{stderr}");
         File.WriteAllText(Path.Combine(Repo.Artifacts, "service-load.json"), stdout);
         output.WriteLine(stdout);
@@ -42,7 +43,6 @@ public sealed class ServiceLoadTests(ITestOutputHelper output)
         foreach (var phase in new[] { "quiet", "loaded" })
         {
             var counters = report.GetProperty("audio_counters").GetProperty(phase);
-            Assert.Equal(0, counters.GetProperty("xruns").GetDouble());
             Assert.Equal(0, counters.GetProperty("dropped_blocks").GetDouble());
             Assert.Equal(0, counters.GetProperty("device_losses").GetDouble());
             Assert.True(report.GetProperty("audio_frame_lateness_ms").GetProperty(phase).GetProperty("frames").GetDouble() > 0);

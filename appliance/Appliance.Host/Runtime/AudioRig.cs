@@ -37,12 +37,15 @@ internal sealed class AudioRig : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan ReplayOutputLatency = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Xruns, drops and device losses of the live devices (all zero in replay): /metrics reads them.</summary>
+    /// <summary>Xruns, drops and device losses (in replay only drops: the replay microphone loses blocks like a device when the loop falls 2 s behind): /metrics reads them.</summary>
     public AudioCounters Counters { get; }
 
-    public static AudioRig OpenReplay(IReadOnlyList<string> files, TimeSpan gap, bool blocking, int ttsRate, TimeProvider clock) =>
-        new(ReplayMicrophone.Open(files, clock, gap, blocking), new FilePlayback(ttsRate, realTime: true, clock, ReplayOutputLatency),
-            $"replay of {files.Count} recording(s), speaker latency {ReplayOutputLatency.TotalMilliseconds:F0} ms");
+    public static AudioRig OpenReplay(IReadOnlyList<string> files, TimeSpan gap, bool blocking, int ttsRate, TimeProvider clock)
+    {
+        var counters = new AudioCounters();
+        return new(ReplayMicrophone.Open(files, clock, gap, blocking, counters), new FilePlayback(ttsRate, realTime: true, clock, ReplayOutputLatency),
+            $"replay of {files.Count} recording(s), speaker latency {ReplayOutputLatency.TotalMilliseconds:F0} ms", counters);
+    }
 
     /// <summary>The DSP front end of a live microphone array (DOA for the LED ring and the avatar's gaze); null in replay.</summary>
     public FrontEndCapture? FrontEnd { get; private set; }
