@@ -50,6 +50,13 @@ public sealed class ServiceOptions
 
     public int ApiBurst { get; set; } = 50;
 
+    /// <summary>
+    /// How often the bucket refills (with that period's share of <see cref="ApiRequestsPerSecond"/>, at least
+    /// one token, never above <see cref="ApiBurst"/>). Null: every 100 ms, or every 1/rate s below 10 req/s.
+    /// Tests set a long period so that no refill lands among requests they send at once.
+    /// </summary>
+    public TimeSpan? ApiRefillPeriod { get; set; }
+
     public int ApiQueueLimit { get; set; } = 256;
 
     public long MaxJsonBodyBytes { get; set; } = 64 * 1024;

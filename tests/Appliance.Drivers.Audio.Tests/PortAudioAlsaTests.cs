@@ -47,9 +47,11 @@ public sealed class PortAudioAlsaTests(AlsaTestDevices alsa)
             var offset = Enumerable.Range(previous + 1, fileFrames - previous - 1 - blocks[b].Frames)
                 .FirstOrDefault(o => alsa.MicPcm.AsSpan(o * channels, pcm.Length).SequenceEqual(pcm), -1);
             Assert.True(offset >= 0, $"block {b} is not a piece of the file after frame {previous}");
-            if (b < 4)
+            if (b == 0)
             {
-                Assert.Equal(b * blocks[b].Frames, offset);
+                // The stream starts at the file's start; later blocks are pieces in order (a reader
+                // descheduled longer than ALSA's buffer on a loaded box may skip some, as a device would).
+                Assert.Equal(0, offset);
             }
             previous = offset;
         }

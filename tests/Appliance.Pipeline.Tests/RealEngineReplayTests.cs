@@ -26,10 +26,12 @@ public class RealEngineReplayTests
     [Fact]
     public async Task Recordings_replayed_through_the_real_engines_get_spoken_replies_and_barge_in_works()
     {
-        var shortest = SharedData.Transcripts("en")
-            .Select(t => (t.Path, t.Transcript, Seconds: WavFile.Read(t.Path).Duration.TotalSeconds))
-            .OrderBy(t => t.Seconds).Take(2).ToList();
-        var recordings = shortest.Select(t => new PlayStep(Path.GetFileName(t.Path), WavFile.ReadMono(t.Path))).ToList();
+        // A one-word question ("well", 0.5 s), then a 2.1 s sentence pocketsphinx hears well that
+        // interrupts the reply to it.
+        var all = SharedData.Transcripts("en");
+        var question = all.MinBy(t => WavFile.Read(t.Path).Duration);
+        var interruption = all.Single(t => Path.GetFileName(t.Path) == "hifitts6097_roots_19_morris_0392.wav");
+        var recordings = new[] { question, interruption }.Select(t => new PlayStep(Path.GetFileName(t.Path), WavFile.ReadMono(t.Path))).ToList();
 
         using var recognizer = PocketSphinxRecognizer.Create();
         using var synthesizer = EspeakSynthesizer.Create();
@@ -53,11 +55,13 @@ public class RealEngineReplayTests
         var last = turns[^1];
         Assert.Equal(TurnOutcome.Completed, last.Outcome);
         Assert.NotEmpty(last.SpokenText);
-        // pocketsphinx is far from perfect and, streamed in real time, its word boundaries vary with
-        // the chunking ("in a great measure" has come back as "integrate measures"): the transcript
-        // must sound like the truth, i.e. at most half of its letters wrong.
-        var letters = ErrorRate.Align(TextNormalizer.Characters(shortest[1].Transcript), TextNormalizer.Characters(last.UserText));
-        Assert.True(letters.Rate <= 0.5, $"heard \"{last.UserText}\" for \"{shortest[1].Transcript}\" (CER {letters.Rate:P0})");
+        // pocketsphinx is far from perfect and, streamed in real time, what it hears varies with the
+        // chunking and with where the VAD cuts ("in a great measure" once came back as "integrate
+        // measures"): the recording's transcript (all its segments) must sound like the truth, at
+        // most a third of its letters wrong.
+        var heard = session.Report.Turns[1].Transcript;
+        var letters = ErrorRate.Align(TextNormalizer.Characters(interruption.Transcript), TextNormalizer.Characters(heard));
+        Assert.True(letters.Rate <= 0.34, $"heard \"{heard}\" for \"{interruption.Transcript}\" (CER {letters.Rate:P0})");
 
         Assert.NotEmpty(session.Events.OfType<BargeIn>());
         Assert.NotNull(session.Report.Turns[1].BargeInMs);

@@ -15,17 +15,32 @@ public sealed class ApiAdmissionTests
     [Fact]
     public async Task Over_the_global_rate_requests_queue_and_beyond_the_queue_get_503()
     {
-        // One request a second, burst 1, queue 1: of three at once one is served, one waits, one is refused.
+        // Burst 1, queue 1, and no refill for a minute: of three requests at once one is served, one waits
+        // in the queue, one is refused.
         using var factory = new ServiceFactory(o =>
         {
             o.ApiRequestsPerSecond = 1;
+            o.ApiRefillPeriod = TimeSpan.FromMinutes(1);
             o.ApiBurst = 1;
             o.ApiQueueLimit = 1;
         });
         var client = factory.ClientFor(Roles.Viewer);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.GetAsync("/api/health/live")));
-        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        using var giveUp = new CancellationTokenSource();
+        var requests = Enumerable.Range(0, 3).Select(_ => client.GetAsync("/api/health/live", giveUp.Token)).ToList();
+        var answered = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            var done = await Task.WhenAny(requests).WaitAsync(TimeSpan.FromSeconds(30));
+            requests.Remove(done);
+            answered.Add(await done);
+        }
+        Assert.Single(answered, r => r.StatusCode == HttpStatusCode.OK);
+        var refused = Assert.Single(answered, r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        var queued = Assert.Single(requests);
+        await Task.Delay(200);
+        Assert.False(queued.IsCompleted, "the third request should still wait in the queue for the next refill");
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
         var problem = await HttpAssert.Problem(refused, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("queue", problem.GetProperty("detail").GetString());
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);

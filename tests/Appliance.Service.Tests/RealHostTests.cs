@@ -58,7 +58,7 @@ public sealed class RealHostTests : IDisposable
     public async Task Notify_sequence_ready_status_watchdog_and_a_wedged_pipeline_stops_the_pings()
     {
         using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
-        await using var host = await RealHost.StartAsync(_dir.Sub("state"), _dir.Sub("config"), listener.Address, TimeSpan.FromMilliseconds(400));
+        await using var host = await RealHost.StartAsync(_dir.Sub("state"), _dir.Sub("config"), listener.Address, TimeSpan.FromSeconds(2));
 
         Assert.Equal("STATUS=starting: loading models, opening audio", listener.WaitFor(m => m.StartsWith("STATUS=starting", StringComparison.Ordinal)));
         Assert.Equal("READY=1\nSTATUS=listening · llm qwen-1.5b q4_0 sapphirerapids · 0 turns", listener.WaitFor(m => m.StartsWith("READY=1", StringComparison.Ordinal)));
@@ -67,8 +67,8 @@ public sealed class RealHostTests : IDisposable
 
         host.Pipeline.Wedged = true;
         listener.WaitFor(m => m.StartsWith("STATUS=pipeline wedged", StringComparison.Ordinal));
-        // Three whole ping intervals (200 ms each) with the pipeline wedged: not a single ping.
-        Assert.DoesNotContain("WATCHDOG=1", listener.Collect(600));
+        // Three whole ping intervals (1 s each: half of WatchdogSec=2 s) with the pipeline wedged: not a single ping.
+        Assert.DoesNotContain("WATCHDOG=1", listener.Collect(3000));
 
         host.Pipeline.Wedged = false;
         listener.WaitFor(m => m == "WATCHDOG=1");

@@ -28,7 +28,9 @@ public sealed class ApiAdmissionMiddleware : IDisposable
         _problems = problems;
         var perSecond = Math.Max(1, options.ApiRequestsPerSecond);
         // Replenished ten times a second when the rate allows, so a queue drains smoothly.
-        var (period, tokens) = perSecond >= 10 ? (TimeSpan.FromMilliseconds(100), perSecond / 10) : (TimeSpan.FromSeconds(1.0 / perSecond), 1);
+        var (period, tokens) = options.ApiRefillPeriod is { } refill
+            ? (refill, (int)Math.Clamp(perSecond * refill.TotalSeconds, 1, int.MaxValue))
+            : perSecond >= 10 ? (TimeSpan.FromMilliseconds(100), perSecond / 10) : (TimeSpan.FromSeconds(1.0 / perSecond), 1);
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, options.ApiBurst),
