@@ -1,3 +1,4 @@
+using Appliance.TestSupport.Fakes;
 using Appliance.Devices.Audio;
 using Appliance.Devices.Gpio;
 using Appliance.Drivers.Gpio.Kernel;
@@ -102,7 +103,7 @@ public sealed class GpioControlsTests
     [Fact]
     public void The_greeting_waits_for_its_hold_off_and_never_interrupts_a_conversation()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var greeter = new Greeter(TimeSpan.FromSeconds(60), clock);
         Assert.True(greeter.TryGreet(ConversationState.Idle));
         clock.Advance(TimeSpan.FromSeconds(30));
@@ -116,7 +117,7 @@ public sealed class GpioControlsTests
     [Fact]
     public void The_amplifier_goes_off_only_after_the_idle_timeout()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var driven = new List<bool>();
         var amp = new AmplifierSwitch(driven.Add, TimeSpan.FromSeconds(10), clock);
         amp.Demand();

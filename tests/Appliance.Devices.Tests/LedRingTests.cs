@@ -1,3 +1,4 @@
+using Appliance.TestSupport.Fakes;
 using Appliance.Devices.Audio;
 using Appliance.Devices.Leds;
 using Appliance.Devices.Updates;
@@ -22,7 +23,7 @@ public sealed class LedRingTests : IDisposable
     private static readonly byte[] End = [0xFF, 0xFF, 0xFF, 0xFF];
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("ledring-");
-    private readonly ManualClock _clock = new();
+    private readonly ManualTimeProvider _clock = new();
     private readonly FakeSpiDevice _bus = new();
     private readonly ScriptedConversation _conversation = new();
     private readonly FakePipelineStatus _pipeline = new();
@@ -184,7 +185,7 @@ public sealed class LedRingTests : IDisposable
         var ring = Ring(new LedSection { Type = "apa102", Device = "/dev/spidev0.0", Count = 4, Order = "BGR", Brightness = 16 });
         _conversation.State = ConversationState.Thinking;
         await ring.StartAsync(CancellationToken.None);
-        for (var i = 0; i < 100 && _bus.Frames.Count < 3; i++)
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && _bus.Frames.Count < 3;) // the loop starts on the thread pool: bounded by real time, not tries
         {
             _clock.Advance(TimeSpan.FromMilliseconds(40));
             await Task.Delay(10);

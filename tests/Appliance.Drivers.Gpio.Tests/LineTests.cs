@@ -1,3 +1,4 @@
+using Appliance.TestSupport.Fakes;
 using Appliance.Drivers.Gpio.Kernel;
 using Appliance.Drivers.Gpio.Lines;
 using Appliance.TestSupport;
@@ -88,7 +89,7 @@ public class LineTests
     [Fact]
     public void Presence_lasts_until_the_line_has_been_quiet_for_the_hold_time()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var sensor = new PresenceSensor(TimeSpan.FromSeconds(10), clock);
         var changes = new List<bool>();
         sensor.PresenceChanged += changes.Add;

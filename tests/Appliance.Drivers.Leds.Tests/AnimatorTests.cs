@@ -1,3 +1,4 @@
+using Appliance.TestSupport.Fakes;
 using Appliance.Drivers.Leds.Patterns;
 using Appliance.Drivers.Leds.Strips;
 using Appliance.TestSupport;
@@ -9,7 +10,7 @@ public class AnimatorTests
     [Fact]
     public async Task Frame_rate_is_capped()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var spi = new FakeSpiDevice();
         await using var animator = new LedAnimator(new Apa102Strip(spi, 12), LedTheme.Default, maxFramesPerSecond: 20, clock);
         animator.Scene = new LedScene(LedState.Thinking);
@@ -24,7 +25,7 @@ public class AnimatorTests
     [Fact]
     public async Task Unchanged_frames_are_not_resent()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var spi = new FakeSpiDevice();
         await using var animator = new LedAnimator(new Apa102Strip(spi, 12), LedTheme.Default, 30, clock);
         animator.Scene = new LedScene(LedState.Speaking, AudioLevel: 0.5);
@@ -38,12 +39,12 @@ public class AnimatorTests
     [Fact]
     public async Task Timer_loop_drives_frames_and_stopping_turns_leds_off()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var spi = new FakeSpiDevice();
         var animator = new LedAnimator(new Apa102Strip(spi, 4), LedTheme.Default, 10, clock);
         animator.Scene = new LedScene(LedState.Thinking);
         animator.Start();
-        for (var i = 0; i < 50 && spi.Frames.Count < 3; i++)
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && spi.Frames.Count < 3;) // the loop starts on the thread pool: bounded by real time, not tries
         {
             clock.Advance(TimeSpan.FromMilliseconds(100));
             await Task.Delay(10);
