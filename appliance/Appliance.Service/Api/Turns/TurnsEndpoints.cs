@@ -16,17 +16,7 @@ public static class TurnsEndpoints
     public const int MaxPageSize = 100;
     public const int Window = 500;
 
-    public sealed record TurnView(
-        string Id,
-        DateTimeOffset StartedAt,
-        IReadOnlyList<StageSpan> Stages,
-        double? VoiceToVoiceMs,
-        bool BargedIn,
-        string Outcome,
-        string? UserText,
-        string? ReplyText);
-
-    public sealed record TurnPage(int Page, int PageSize, int Total, bool TextIncluded, IReadOnlyList<TurnView> Items);
+    public sealed record TurnPage(int Page, int PageSize, int Total, bool TextIncluded, IReadOnlyList<TurnTrace> Items);
 
     public static RouteGroupBuilder MapTurns(this RouteGroupBuilder group)
     {
@@ -49,9 +39,7 @@ public static class TurnsEndpoints
         var cutoff = time.GetUtcNow() - TimeSpan.FromHours(privacy.RetentionHours);
         var kept = source.Recent(Window).Where(t => t.StartedAt >= cutoff).ToList();
         var items = kept.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(t => new TurnView(t.Id, t.StartedAt, t.Stages, t.VoiceToVoiceMs, t.BargedIn, t.Outcome,
-                privacy.StoreConversationText ? t.UserText : null,
-                privacy.StoreConversationText ? t.ReplyText : null))
+            .Select(t => privacy.StoreConversationText ? t : t with { UserText = null, ReplyText = null })
             .ToList();
         return TypedResults.Ok(new TurnPage(page, pageSize, kept.Count, privacy.StoreConversationText, items));
     }
