@@ -232,7 +232,9 @@ public sealed class GpioControls(
             return;
         }
         conversation.Wake("presence");
-        var greeting = settings.Greeting ?? config?.Current.Persona.Greeting;
+        // The configuration already holds the provisioned greeting under any admin API change (ProvisionedPersona);
+        // the stick's value alone is for a host without a configuration store.
+        var greeting = config is { } store ? store.Current.Persona.Greeting : settings.Greeting;
         if (string.IsNullOrWhiteSpace(greeting))
         {
             return;
