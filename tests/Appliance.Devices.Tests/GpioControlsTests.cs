@@ -5,6 +5,8 @@ using Appliance.Drivers.Gpio.Kernel;
 using Appliance.Drivers.Gpio.Tests;
 using Appliance.Pipeline;
 using Appliance.Provisioning.Document;
+using Appliance.Service;
+using Appliance.Service.Configuration;
 using Appliance.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -87,6 +89,38 @@ public sealed class GpioControlsTests
         Assert.Equal(0ul, _chip.Lines[3].Level); // released inactive: the amplifier is off when the service stops
         Assert.All(_chip.Lines, l => Assert.True(l.Disposed));
         Assert.False(_gate.PushToTalkFitted);
+    }
+
+    [Fact]
+    public async Task The_presence_greeting_is_the_configured_one_so_an_admin_change_beats_the_stick()
+    {
+        using var dir = new TempDir();
+        var options = new ServiceOptions
+        {
+            StateDir = dir.Sub("state"),
+            ConfigDir = dir.Sub("config"),
+            ProvisionedDefaults = config => config.Persona.Greeting = "Welcome to booth 7!",
+        };
+        var store = new ConfigStore(options, NullLogger<ConfigStore>.Instance);
+        Assert.Equal("Welcome to booth 7!", store.Current.Persona.Greeting);
+        var changed = store.Current;
+        changed.Persona.Greeting = "Hello from the admin API";
+        store.Save(changed);
+
+        var controls = new GpioControls(
+            new DeviceSettings(null, AllLines(), "Welcome to booth 7!", "test"),
+            _ => _chip, _conversation, _speech, _gate, _speaker, NullLogger<GpioControls>.Instance, store);
+        await controls.StartAsync(CancellationToken.None);
+        try
+        {
+            _chip.Lines[2].Edge(rising: true, 5_000);
+            await Until(() => _speech.Said.Count == 1, "the visitor is greeted");
+            Assert.Equal("Hello from the admin API", _speech.Said[0]);
+        }
+        finally
+        {
+            await controls.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

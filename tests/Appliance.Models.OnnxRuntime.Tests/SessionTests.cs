@@ -1,3 +1,5 @@
+using Appliance.TestSupport;
+
 namespace Appliance.Models.OnnxRuntime.Tests;
 
 [Collection("ort")]

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Appliance.Service.Runtime;
 using Appliance.Service.Security;
 using Appliance.Service.Tests.Support;
+using Appliance.TestSupport;
 using Xunit.Abstractions;
 
 namespace Appliance.Service.Tests;

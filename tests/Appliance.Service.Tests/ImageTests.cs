@@ -1,4 +1,5 @@
 using Appliance.Service.Tests.Support;
+using Appliance.TestSupport;
 using Xunit.Abstractions;
 
 namespace Appliance.Service.Tests;

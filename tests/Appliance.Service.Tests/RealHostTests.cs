@@ -5,6 +5,7 @@ using System.Text.Json;
 using Appliance.Service.Configuration;
 using Appliance.Service.Security;
 using Appliance.Service.Tests.Support;
+using Appliance.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -6,6 +6,7 @@ using Appliance.Service.Knowledge;
 using Appliance.Service.Models;
 using Appliance.Service.Security;
 using Appliance.Service.Tests.Support;
+using Appliance.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Service.Tests;

@@ -2,6 +2,7 @@ using Appliance.Service.Logging;
 using Appliance.Service.Runtime;
 using Appliance.Service.Systemd;
 using Appliance.Service.Tests.Support;
+using Appliance.TestSupport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,7 @@ using Appliance.Service.Hosting;
 using Appliance.Service.Runtime;
 using Appliance.Service.Security;
 using Appliance.Service.Systemd;
+using Appliance.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
