@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Appliance.Drivers.Audio.Interop;
+using Appliance.TestSupport;
 
 namespace Appliance.Drivers.Audio.Tests;
 
@@ -19,12 +20,11 @@ public sealed class LayoutTests
             + $"printf(\"size %zu\\n\", sizeof({name}));\n"
             + string.Concat(fields.Select(f => $"printf(\"{f} %zu\\n\", offsetof({name}, {f}));\n"))
             + "return 0;}\n";
-        var fromHeader = GccProgram.Run(program).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split(' ')).ToDictionary(p => p[0], p => int.Parse(p[1]));
-        var ours = new Dictionary<string, int> { ["size"] = SizeOf(type) };
+        var fromHeader = NativeProbe.Run(program);
+        var ours = new Dictionary<string, long> { ["size"] = SizeOf(type) };
         foreach (var f in fields)
         {
-            ours[f] = (int)Marshal.OffsetOf(type, f);
+            ours[f] = (long)Marshal.OffsetOf(type, f);
         }
         Assert.Equal(fromHeader.OrderBy(k => k.Key), ours.OrderBy(k => k.Key));
     }
@@ -35,8 +35,7 @@ public sealed class LayoutTests
         var names = typeof(PortAudioNative).GetFields().Where(f => f.IsLiteral && f.Name.StartsWith("pa", StringComparison.Ordinal)).ToList();
         var program = "#include <stdio.h>\n#include <portaudio.h>\nint main(void){\n"
             + string.Concat(names.Select(f => $"printf(\"{f.Name} %lld\\n\", (long long)({f.Name}));\n")) + "return 0;}\n";
-        var fromHeader = GccProgram.Run(program).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split(' ')).ToDictionary(p => p[0], p => long.Parse(p[1]));
+        var fromHeader = NativeProbe.Run(program);
         foreach (var f in names)
         {
             Assert.Equal(fromHeader[f.Name], Convert.ToInt64(f.GetRawConstantValue()));

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Appliance.Models.EspeakNg.Native;
+using Appliance.TestSupport;
 
 namespace Appliance.Models.EspeakNg.Tests;
 
@@ -27,7 +27,7 @@ public class EspeakEventLayoutTests
     [Fact]
     public unsafe void MirrorMatchesTheInstalledHeader()
     {
-        var expected = CompileAndRun();
+        var expected = NativeProbe.Run(Program);
         Assert.Equal(expected["size"], sizeof(espeak_EVENT));
         Assert.Equal(expected["id.size"], sizeof(espeak_EVENT_id));
         Assert.Equal(expected["type.size"], (long)Unsafe.SizeOf<espeak_EVENT_TYPE>());
@@ -42,35 +42,5 @@ public class EspeakEventLayoutTests
         Assert.Equal(expected["user_data"], (byte*)&e.user_data - b);
         Assert.Equal(expected["id"], (byte*)&e.id - b);
         Assert.Equal(0, e.id.@string - (byte*)&e.id);
-    }
-
-    private static Dictionary<string, long> CompileAndRun()
-    {
-        var dir = Directory.CreateTempSubdirectory("espeak-layout");
-        try
-        {
-            var source = Path.Combine(dir.FullName, "layout.c");
-            var exe = Path.Combine(dir.FullName, "layout");
-            File.WriteAllText(source, Program);
-            Run("gcc", $"-o {exe} {source}");
-            return Run(exe, string.Empty)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(l => l.Split(' '))
-                .ToDictionary(p => p[0], p => long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
-    }
-
-    private static string Run(string file, string args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = p.StandardOutput.ReadToEnd();
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{file} {args} failed: {error}");
-        return output;
     }
 }

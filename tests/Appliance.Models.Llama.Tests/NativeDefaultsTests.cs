@@ -10,7 +10,7 @@ namespace Appliance.Models.Llama.Tests;
 public sealed class NativeDefaultsTests(LlamaFixture fixture)
 {
     [Fact]
-    public async Task DefaultParamsSeenFromCSharpEqualThoseSeenFromC()
+    public void DefaultParamsSeenFromCSharpEqualThoseSeenFromC()
     {
         Assert.NotNull(fixture.Info);
         const string src = """
@@ -31,7 +31,7 @@ public sealed class NativeDefaultsTests(LlamaFixture fixture)
               return 0;
             }
             """;
-        var lines = await NativeHeader.CompileAndRunAsync(src, link: true);
+        var lines = NativeHeader.CompileAndRun(src, link: true);
         var c = LlamaNative.llama_context_default_params();
         var m = LlamaNative.llama_model_default_params();
         var q = LlamaNative.llama_model_quantize_default_params();

@@ -22,14 +22,14 @@ public sealed class NativeLayoutTests
         typeof(llama_perf_context_data), typeof(llama_perf_sampler_data), typeof(ggml_backend_feature),
     ];
 
-    private static readonly Lazy<Task<Dictionary<string, long>>> Measured = new(MeasureAsync);
+    private static readonly Lazy<Dictionary<string, long>> Measured = new(Measure);
 
     [Theory]
     [MemberData(nameof(Structs))]
-    public async Task SizeAndEveryOffsetMatchTheHeader(string name)
+    public void SizeAndEveryOffsetMatchTheHeader(string name)
     {
         var type = MirroredStructs.Single(t => t.Name == name);
-        var c = await Measured.Value;
+        var c = Measured.Value;
         var size = (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
         Assert.True(c[$"{name} sizeof"] == size, $"sizeof(struct {name}) is {c[$"{name} sizeof"]} in C but {size} in C#");
         Assert.Equal(c[$"{name} sizeof"], Marshal.SizeOf(type));
@@ -51,7 +51,7 @@ public sealed class NativeLayoutTests
 
     private static FieldInfo[] Fields(Type t) => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
 
-    private static async Task<Dictionary<string, long>> MeasureAsync()
+    private static Dictionary<string, long> Measure()
     {
         var src = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n#include \"llama.h\"\n#include \"ggml-backend.h\"\nint main(void) {\n");
         foreach (var t in MirroredStructs)
@@ -63,7 +63,7 @@ public sealed class NativeLayoutTests
             }
         }
         src.Append("  return 0;\n}\n");
-        var lines = await NativeHeader.CompileAndRunAsync(src.ToString(), link: false);
+        var lines = NativeHeader.CompileAndRun(src.ToString(), link: false);
         return lines.Select(l => l.Split(' ')).ToDictionary(p => string.Join(' ', p[..^1]), p => long.Parse(p[^1], System.Globalization.CultureInfo.InvariantCulture));
     }
 }
