@@ -15,4 +15,12 @@ public sealed class ApplianceConfig
     public AudioConfig Audio { get; set; } = new();
 
     public DialogConfig Dialog { get; set; } = new();
+
+    /// <summary>This configuration with another persona section; every other section is kept as it is.</summary>
+    public ApplianceConfig WithPersona(PersonaConfig persona)
+    {
+        var copy = (ApplianceConfig)MemberwiseClone();
+        copy.Persona = persona;
+        return copy;
+    }
 }

@@ -29,8 +29,7 @@ public static class PersonaEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         ConfigValidator.ValidatePersona(persona, "", (k, m) => errors[k] = [m]);
-        var current = store.Current;
-        var next = new ApplianceConfig { Persona = persona, Privacy = current.Privacy, Api = current.Api, Audio = current.Audio, Dialog = current.Dialog };
+        var next = store.Current.WithPersona(persona);
         if (errors.Count == 0)
         {
             ConfigEndpoints.CheckRuntime(next, checks, "persona.", errors);
