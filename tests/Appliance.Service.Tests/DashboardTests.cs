@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Appliance.Avatar.Measurement;
 using Appliance.Service.Runtime;
 using Appliance.Service.Security;
 using Appliance.Service.Tests.Support;
@@ -8,13 +9,13 @@ using Xunit.Abstractions;
 namespace Appliance.Service.Tests;
 
 /// <summary>
-/// The dashboard in headless Chromium against the real host (kiosk HTTP port on loopback): the
+/// The dashboard in headless Chromium (driven over DevTools: each check waits for the page's own
+/// "loaded" mark, however slow the box) against the real host (kiosk HTTP port on loopback): the
 /// rendered DOM shows the state, one row with a stage waterfall per turn, p50/p95 lines and levels;
 /// a screenshot goes to artifacts/dashboard.png.
 /// </summary>
 public sealed class DashboardTests(ITestOutputHelper output) : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -22,7 +23,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Dashboard_renders_state_turns_waterfalls_percentiles_and_levels()
     {
-        Assert.True(File.Exists(Chromium), "chromium is installed by image/dev/setup");
+        Assert.True(File.Exists(HeadlessChromium.DefaultBinary), "chromium is installed by image/dev/setup");
         var pipeline = new FakePipeline { State = PipelineState.Speaking };
         var start = DateTimeOffset.UtcNow.AddMinutes(-10);
         for (var i = 1; i <= 12; i++)
@@ -32,7 +33,9 @@ public sealed class DashboardTests(ITestOutputHelper output) : IDisposable
         await using var host = await RealHost.StartAsync(_dir.Sub("state"), _dir.Sub("config"), pipeline: pipeline);
         var url = $"{host.KioskUri}dashboard/#token={host.TokenFor(Roles.Viewer)}";
 
-        var dom = RunChromium(url, "--dump-dom");
+        await using var chromium = await HeadlessChromium.StartAsync(1280, 900);
+        await chromium.NavigateAsync(new Uri(url), "document.body.dataset.loaded === 'true'");
+        var dom = await Dom(chromium);
         Assert.Contains("data-loaded=\"true\"", dom);
         Assert.Matches("<span id=\"state\" class=\"state speaking\">speaking</span>", dom);
         Assert.Contains("speaking · llm qwen-1.5b q4_0 sapphirerapids · 12 turns", dom);
@@ -50,7 +53,7 @@ public sealed class DashboardTests(ITestOutputHelper output) : IDisposable
 
         var screenshot = Path.Combine(Repo.Artifacts, "dashboard.png");
         File.Delete(screenshot);
-        RunChromium(url, $"--screenshot={screenshot}", "--window-size=1280,900");
+        await File.WriteAllBytesAsync(screenshot, await chromium.ScreenshotAsync());
         Assert.True(new FileInfo(screenshot).Length > 10_000, "screenshot written");
         output.WriteLine($"screenshot: {screenshot}");
     }
@@ -59,22 +62,13 @@ public sealed class DashboardTests(ITestOutputHelper output) : IDisposable
     public async Task Dashboard_without_a_token_asks_for_one()
     {
         await using var host = await RealHost.StartAsync(_dir.Sub("state"), _dir.Sub("config"));
-        var dom = RunChromium($"{host.KioskUri}dashboard/", "--dump-dom");
+        await using var chromium = await HeadlessChromium.StartAsync(1280, 900);
+        await chromium.NavigateAsync(new Uri($"{host.KioskUri}dashboard/"), "document.querySelector('#token-form:not([hidden])') !== null");
+        var dom = await Dom(chromium);
         Assert.Contains("data-loaded=\"false\"", dom);
         Assert.Matches("<form id=\"token-form\">", dom);
     }
 
-    private string RunChromium(string url, params string[] extra)
-    {
-        var profile = _dir.Sub("chromium-" + Guid.NewGuid().ToString("N"));
-        string[] args =
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            $"--user-data-dir={profile}", "--virtual-time-budget=8000", .. extra, url,
-        ];
-        var (code, stdout, stderr) = Repo.Run(Chromium, args, 120_000);
-        Assert.True(code == 0, stderr);
-        return stdout;
-    }
+    private static async Task<string> Dom(HeadlessChromium chromium) =>
+        (string?)await chromium.EvaluateAsync("document.documentElement.outerHTML") ?? "";
 }
