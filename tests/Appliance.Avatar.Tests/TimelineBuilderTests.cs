@@ -125,7 +125,7 @@ public class TimelineBuilderTests
     [Fact]
     public void PlaybackClockMapsFramesThroughThePlaybackPosition()
     {
-        var manual = new Appliance.TestSupport.ManualClock();
+        var manual = new Appliance.TestSupport.Fakes.ManualTimeProvider();
         var clock = new Sync.AvatarClock(manual);
         var position = new Core.Audio.PlaybackPosition(48000, manual.GetTimestamp());
         var playback = new PlaybackClock(clock, () => position, 48000);

@@ -42,7 +42,7 @@ public class UpdatingOverlayTests
         await WaitForAsync(chromium, "document.getElementById('updating').dataset.progress === '42' && !document.getElementById('updating').classList.contains('hidden')");
         Assert.Equal("copying models 42 %", (string?)await chromium.EvaluateAsync("document.getElementById('updatingDetail').textContent"));
         Assert.Equal("Updating…", (string?)await chromium.EvaluateAsync("document.getElementById('updatingTitle').textContent"));
-        await Task.Delay(700); // let the fade-in transition finish before the screenshot
+        await WaitForAsync(chromium, "getComputedStyle(document.getElementById('updating')).opacity === '1'"); // faded in
         var png = await chromium.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(RepoPaths.Artifacts("avatar"), "updating.png"), png);
         var fraction = PngPixels.Decode(png).DifferentFraction(plain);
