@@ -24,6 +24,9 @@ internal sealed unsafe class EspeakOwner
 
     private readonly BlockingCollection<Action> queue = new();
 
+    // Owner thread only: what each requested voice resolved to (null: espeak-ng has no such voice or language).
+    private readonly Dictionary<string, string?> voices = new(StringComparer.Ordinal);
+
     private EspeakOwner(string dataDir)
     {
         DataDir = dataDir;
@@ -74,12 +77,50 @@ internal sealed unsafe class EspeakOwner
         return done.Task;
     }
 
+    /// <summary>
+    /// On the owner thread: for a language as the espeak-ng command line accepts it ("en-gb", "fr"), the
+    /// identifier of the preferred voice that lists exactly that language; null when none does. Exact, because
+    /// espeak-ng's own matching is by prefix ("no-such-voice" would pick Norwegian).
+    /// </summary>
+    public static string? VoiceForLanguage(string language)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(language + "\0");
+        fixed (byte* criteria = utf8)
+        {
+            var spec = new espeak_VOICE { languages = criteria };
+            var list = SpeakLib.espeak_ListVoices(&spec);
+            for (var i = 0; list is not null && list[i] is not null; i++)
+            {
+                // languages: (priority byte, zero-terminated name) pairs, ended by an empty name.
+                for (var entry = list[i]->languages; entry is not null && entry[0] != 0; )
+                {
+                    var name = Marshal.PtrToStringUTF8((nint)(entry + 1)) ?? "";
+                    if (string.Equals(name, language, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Marshal.PtrToStringUTF8((nint)list[i]->identifier);
+                    }
+                    entry += 2 + System.Text.Encoding.UTF8.GetByteCount(name);
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>On the owner thread: selects the voice and prosody and synthesises <paramref name="job"/>'s text.</summary>
     public void Synthesize(SynthesisJob job, string voice, EmotionProsody prosody)
     {
-        if (SpeakLib.espeak_SetVoiceByName(voice) != espeak_ERROR.EE_OK)
+        if (!voices.TryGetValue(voice, out var resolved))
         {
-            throw new EspeakException($"espeak-ng has no voice '{voice}' in {DataDir} (see `espeak-ng --voices`)");
+            // "en-gb+f2": a language with a variant, as on the command line.
+            var plus = voice.IndexOf('+', StringComparison.Ordinal);
+            var (language, variant) = plus > 0 ? (voice[..plus], voice[plus..]) : (voice, "");
+            resolved = SpeakLib.espeak_SetVoiceByName(voice) == espeak_ERROR.EE_OK ? voice
+                : VoiceForLanguage(language) is { } identifier ? identifier + variant : null;
+            voices[voice] = resolved;
+        }
+        if (resolved is null || SpeakLib.espeak_SetVoiceByName(resolved) != espeak_ERROR.EE_OK)
+        {
+            throw new EspeakException($"espeak-ng has no voice or language '{voice}' in {DataDir} (see `espeak-ng --voices`)");
         }
         SetParameter(espeak_PARAMETER.espeakRATE, prosody.RateWpm);
         SetParameter(espeak_PARAMETER.espeakPITCH, prosody.Pitch);

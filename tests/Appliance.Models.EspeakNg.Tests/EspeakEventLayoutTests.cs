@@ -43,4 +43,32 @@ public class EspeakEventLayoutTests
         Assert.Equal(expected["id"], (byte*)&e.id - b);
         Assert.Equal(0, e.id.@string - (byte*)&e.id);
     }
+
+    [Fact]
+    public unsafe void VoiceMirrorMatchesTheInstalledHeader()
+    {
+        var expected = NativeProbe.Run("""
+            #include <stdio.h>
+            #include <stddef.h>
+            #include <espeak-ng/speak_lib.h>
+            #define F(m) printf(#m " %zu\n", offsetof(espeak_VOICE, m))
+            int main(void) {
+                printf("size %zu\n", sizeof(espeak_VOICE));
+                F(name); F(languages); F(identifier); F(gender); F(age); F(variant); F(xx1); F(score); F(spare);
+                return 0;
+            }
+            """);
+        Assert.Equal(expected["size"], sizeof(espeak_VOICE));
+        var v = default(espeak_VOICE);
+        var b = (byte*)&v;
+        Assert.Equal(expected["name"], (byte*)&v.name - b);
+        Assert.Equal(expected["languages"], (byte*)&v.languages - b);
+        Assert.Equal(expected["identifier"], (byte*)&v.identifier - b);
+        Assert.Equal(expected["gender"], &v.gender - b);
+        Assert.Equal(expected["age"], &v.age - b);
+        Assert.Equal(expected["variant"], &v.variant - b);
+        Assert.Equal(expected["xx1"], &v.xx1 - b);
+        Assert.Equal(expected["score"], (byte*)&v.score - b);
+        Assert.Equal(expected["spare"], (byte*)&v.spare - b);
+    }
 }

@@ -145,6 +145,32 @@ public class EspeakSynthesizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task VoiceIsAVoiceFileOrALanguageAsTheCommandLineTakesIt()
+    {
+        using var tts = EspeakSynthesizer.Create();
+        async Task<(float[] Samples, string Phonemes)> Say(string voice)
+        {
+            var (samples, phonemes, _) = await Synth.All(tts, "Welcome to the booth, have a look around", new SynthesisOptions(Voice: voice));
+            return (samples, string.Join(' ', phonemes.Select(p => p.Phoneme)));
+        }
+
+        // A voice file (lang/gmw/en-GB-x-rp), and a language: "en-gb" is the voice that lists exactly en-gb
+        // (gmw/en): the same phonemes (timing and waveform vary by a few samples from one synthesis to the next).
+        Assert.NotEmpty((await Say("en-gb-x-rp")).Samples);
+        var britishByLanguage = await Say("en-gb");
+        Assert.NotEmpty(britishByLanguage.Samples);
+        Assert.Equal((await Say("gmw/en")).Phonemes, britishByLanguage.Phonemes);
+        Assert.NotEqual((await Say("en-us")).Phonemes, britishByLanguage.Phonemes);
+        Assert.NotEmpty((await Say("FR")).Samples);
+        var variant = await Say("en-gb+f2"); // a language with a voice variant (female 2): another pitch, same words
+        Assert.Equal(britishByLanguage.Phonemes, variant.Phonemes);
+        Assert.True(PitchEstimator.MedianF0(variant.Samples, tts.SampleRate) > 1.3 * PitchEstimator.MedianF0(britishByLanguage.Samples, tts.SampleRate));
+        // espeak-ng's own language matching is by prefix ("no-such-voice" would select Norwegian): refused here.
+        var refused = await Assert.ThrowsAsync<EspeakException>(async () => await Say("no-such-voice"));
+        Assert.Contains("no voice or language 'no-such-voice'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingDataFolderIsAClearError()
     {
         var e = Assert.Throws<DirectoryNotFoundException>(() => EspeakSynthesizer.Create("/nonexistent/espeak-ng-data"));

@@ -48,7 +48,7 @@ public sealed class LivePipelineReloadTests : IDisposable
             Assert.Equal("Ava", (await admin.GetFromJsonAsync<PersonaConfig>("/api/persona", ConfigJson.Options))!.Name);
 
             await WaitForTurns(admin, 1, Output);
-            persona.Voice = "en-gb-x-rp"; // an espeak-ng voice file name (plain "en-gb" is a language, not a voice name: refused)
+            persona.Voice = "en-gb-x-rp"; // an espeak-ng voice file name
             var saved = await admin.PutAsJsonAsync("/api/persona", persona, ConfigJson.Options);
             Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
             await WaitForTurns(admin, 2, Output);

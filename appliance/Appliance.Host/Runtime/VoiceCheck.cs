@@ -4,7 +4,8 @@ namespace Appliance.Host.Runtime;
 
 /// <summary>
 /// Whether the loaded TTS engine can speak with a configured voice: a one-word synthesis with it (espeak-ng
-/// refuses a voice name it has no voice file for; sherpa-onnx one that is not a speaker number of the model).
+/// refuses a name that is neither a voice nor exactly a language of one; sherpa-onnx one that is not a speaker
+/// number of the model).
 /// Real engine behaviour instead of a copied list of names, and cheap enough for an admin request.
 /// </summary>
 internal static class VoiceCheck

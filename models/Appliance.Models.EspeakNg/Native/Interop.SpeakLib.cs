@@ -80,6 +80,14 @@ internal static unsafe partial class SpeakLib
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial espeak_ERROR espeak_SetVoiceByName(string name);
 
+    /// <summary>espeak_ERROR espeak_SetVoiceByProperties(espeak_VOICE *voice_spec)</summary>
+    [LibraryImport(Library)]
+    public static partial espeak_ERROR espeak_SetVoiceByProperties(espeak_VOICE* voice_spec);
+
+    /// <summary>const espeak_VOICE **espeak_ListVoices(espeak_VOICE *voice_spec) — NULL-terminated, in preference order; owned by espeak-ng.</summary>
+    [LibraryImport(Library)]
+    public static partial espeak_VOICE** espeak_ListVoices(espeak_VOICE* voice_spec);
+
     /// <summary>const char *espeak_Info(const char **path_data) — the version string; path_data receives the data folder.</summary>
     [LibraryImport(Library)]
     public static partial byte* espeak_Info(byte** path_data);
