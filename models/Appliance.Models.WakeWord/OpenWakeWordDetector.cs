@@ -50,7 +50,7 @@ public sealed class OpenWakeWordDetector : IWakeWordDetector
             features = new AudioFeatures(this.environment, directory, sessionOptions);
             foreach (var keyword in options.Keywords)
             {
-                classifiers.Add(new KeywordClassifier(this.environment, keyword, Path.Combine(directory, OpenWakeWordModels.ClassifierFile(keyword)), sessionOptions));
+                classifiers.Add(new KeywordClassifier(this.environment, keyword, options.ClassifierPath(keyword, directory), sessionOptions));
             }
             var window = classifiers.Max(c => c.WindowSize);
             history = new float[window * AudioFeatures.EmbeddingSize];

@@ -6,12 +6,17 @@ namespace Appliance.Models.WakeWord;
 /// the score stays high for several 80 ms steps while the phrase passes through the 1.28 s window.</param>
 /// <param name="ModelDirectory">Folder holding the .onnx files; null for the installed openwakeword folder.</param>
 /// <param name="Threads">ONNX Runtime intra-op threads per model (the models are tiny: 1 is fastest).</param>
+/// <param name="CustomClassifiers">
+/// Keyword → openWakeWord classifier file for keywords that are not bundled (a provisioned custom wake
+/// word); the shared feature models still come from <paramref name="ModelDirectory"/>.
+/// </param>
 public sealed record WakeWordOptions(
     IReadOnlyList<string> Keywords,
     float Threshold = WakeWordOptions.DefaultThreshold,
     TimeSpan? RefractoryPeriod = null,
     string? ModelDirectory = null,
-    int Threads = 1)
+    int Threads = 1,
+    IReadOnlyDictionary<string, string>? CustomClassifiers = null)
 {
     /// <summary>
     /// The default threshold. openWakeWord's own default is 0.5; see README.md for the measured trade-off
@@ -25,13 +30,17 @@ public sealed record WakeWordOptions(
 
     public static WakeWordOptions For(params string[] keywords) => new(keywords);
 
+    /// <summary>The classifier file of <paramref name="keyword"/>: a custom one, else the bundled one in <paramref name="directory"/>.</summary>
+    public string ClassifierPath(string keyword, string directory) =>
+        CustomClassifiers?.TryGetValue(keyword, out var custom) == true ? custom : Path.Combine(directory, OpenWakeWordModels.ClassifierFile(keyword));
+
     internal void Validate()
     {
         if (Keywords is null || Keywords.Count == 0)
         {
             throw new ArgumentException("at least one wake keyword is needed", nameof(Keywords));
         }
-        foreach (var k in Keywords)
+        foreach (var k in Keywords.Where(k => CustomClassifiers?.ContainsKey(k) != true))
         {
             OpenWakeWordModels.ClassifierFile(k);
         }

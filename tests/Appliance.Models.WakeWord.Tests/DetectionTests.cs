@@ -56,6 +56,33 @@ public sealed class DetectionTests(WakeCorpusFixture corpus, ITestOutputHelper o
     }
 
     [Fact]
+    public void A_custom_classifier_file_runs_under_its_own_keyword_name()
+    {
+        // A provisioned wake word: a classifier outside the bundled folder under a name of its own (here a
+        // copy of hey_jarvis's, so the same detection is expected).
+        var folder = Directory.CreateTempSubdirectory("custom-wake-");
+        try
+        {
+            var custom = Path.Combine(folder.FullName, "hey_booth.onnx");
+            File.Copy(Path.Combine(OpenWakeWordModels.FindDirectory()!, OpenWakeWordModels.ClassifierFile("hey_jarvis")), custom);
+            using var detector = new OpenWakeWordDetector(new WakeWordOptions(["hey_booth"], CustomClassifiers: new Dictionary<string, string> { ["hey_booth"] = custom }));
+            using var bundled = new OpenWakeWordDetector(WakeWordOptions.For("hey_jarvis"));
+            var clip = corpus.Positives.First(c => c.Context == "silence" && c.Name.StartsWith("en-gb-scotland", StringComparison.Ordinal));
+            var mine = new List<WakeWordDetection>();
+            var theirs = new List<WakeWordDetection>();
+            detector.Accept(clip.Samples, mine);
+            bundled.Accept(clip.Samples, theirs);
+            var d = Assert.Single(mine);
+            Assert.Equal("hey_booth", d.Keyword);
+            Assert.Equal(Assert.Single(theirs) with { Keyword = "hey_booth" }, d);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Chunking_of_the_input_does_not_change_the_result()
     {
         using var detector = new OpenWakeWordDetector(WakeWordOptions.For("hey_jarvis"));
