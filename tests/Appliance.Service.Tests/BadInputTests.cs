@@ -51,11 +51,13 @@ public sealed class BadInputTests : IDisposable
         var config = new ApplianceConfig();
         config.Api.BindAddress = "0.0.0.0";
         config.Persona.Language = "fr";
+        config.Dialog.WakeWord = "hey jarvis; rm -rf /";
         var response = await _admin.PutAsync("/api/config", new StringContent(System.Text.Json.JsonSerializer.Serialize(config, ConfigJson.Options), Encoding.UTF8, "application/json"));
         var problem = await HttpAssert.Problem(response, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.Contains("allowLan", errors.GetProperty("api.bindAddress")[0].GetString());
         Assert.True(errors.TryGetProperty("persona.language", out _));
+        Assert.Contains("keyword name", errors.GetProperty("dialog.wakeWord")[0].GetString());
         Assert.False(File.Exists(OverridePath));
     }
 

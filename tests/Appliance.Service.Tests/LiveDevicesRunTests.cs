@@ -5,6 +5,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Appliance.Core.Native;
 using Appliance.Service.Tests.Support;
 using Appliance.TestSupport;
 
@@ -13,7 +14,9 @@ namespace Appliance.Service.Tests;
 /// <summary>
 /// The real `appliance run` process with a provisioned configuration naming an LED ring and GPIO lines this
 /// machine does not have, while a provisioning apply publishes its progress: the service becomes ready
-/// anyway, says what is missing, and shows the update in STATUS= and on the kiosk page.
+/// anyway, says what is missing, and shows the update in STATUS= and on the kiosk page. The provisioned
+/// models it does have (a GGUF under models/llm, a silero VAD under models/vad, an openWakeWord classifier
+/// under models/wake) are the ones it runs.
 /// </summary>
 public sealed class LiveDevicesRunTests : IDisposable
 {
@@ -34,6 +37,13 @@ public sealed class LiveDevicesRunTests : IDisposable
             gpio:
               presence: { chip: /dev/gpiochip99, line: 22 }
             """);
+        // Provisioned models as `appliance provision` lays them out (models/<role>/<file>): an LLM, the service's
+        // own silero, and a custom wake word (a copy of alexa's classifier under another name).
+        var models = Path.Combine(current, "models");
+        File.Copy(AppliancePaths.BundledModel("vad/silero_vad.onnx")!, Path.Combine(Directory.CreateDirectory(Path.Combine(models, "vad")).FullName, "silero_vad.onnx"));
+        File.Copy(AppliancePaths.BundledModel("openwakeword/alexa_v0.1.onnx")!, Path.Combine(Directory.CreateDirectory(Path.Combine(models, "wake")).FullName, "hey_booth.onnx"));
+        File.Copy(SharedData.Stories260K, Path.Combine(Directory.CreateDirectory(Path.Combine(models, "llm")).FullName, "stories260K.gguf"));
+        await File.WriteAllTextAsync(Path.Combine(_dir.Sub("config"), "appliance.yaml"), "dialog:\n  wakeWordRequired: true\n");
         var progress = Path.Combine(_dir.Path, "progress.json");
         WriteProgress(progress, "copying", "models/llm/qwen.gguf", 42, 100);
 
@@ -73,6 +83,33 @@ public sealed class LiveDevicesRunTests : IDisposable
             await app.StopAsync();
         }
         Assert.Contains("LED test pattern rainbow not shown", app.Output());
+        Assert.Contains("pipeline engines: vad silero (silero_vad.onnx, provisioned), asr pocketsphinx", app.Output());
+        Assert.Contains("dialog stories260K ", app.Output()); // `run` (--llm auto) answers with the provisioned GGUF
+        Assert.Contains($"wake word: openWakeWord 'hey_booth' loaded (provisioned {Path.Combine(models, "wake", "hey_booth.onnx")})", app.Output());
+    }
+
+    [Fact]
+    public async Task A_provisioned_llm_that_cannot_load_leaves_the_kiosk_answering_from_the_knowledge_base()
+    {
+        var state = _dir.Sub("state");
+        var llm = Directory.CreateDirectory(Path.Combine(state, "config", "current", "models", "llm")).FullName;
+        var truncated = File.ReadAllBytes(SharedData.Stories260K).AsSpan(0, 4096).ToArray(); // GGUF magic, cut short
+        await File.WriteAllBytesAsync(Path.Combine(llm, "qwen-cut.gguf"), truncated);
+
+        using var listener = new NotifyListener(Path.Combine(_dir.Path, "notify.sock"));
+        await using var app = ApplianceProcess.Start(state, _dir.Sub("config"), listener,
+            ["--replay", SharedData.Speech("en", "hifitts6097_bambatse_02_haggard_0323.wav")]);
+        try
+        {
+            var ready = ApplianceProcess.WaitForReady(listener, app);
+            Assert.Contains("knowledge-base", ready);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+        Assert.Contains($"llm: the provisioned model {Path.Combine(llm, "qwen-cut.gguf")} could not be loaded (", app.Output());
+        Assert.Contains("answering from the knowledge base", app.Output());
     }
 
     /// <summary>What `appliance provision` writes (ProvisioningStatusFile), with this test process as the writer.</summary>

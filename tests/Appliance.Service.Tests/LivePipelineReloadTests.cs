@@ -11,7 +11,8 @@ namespace Appliance.Service.Tests;
 /// <summary>
 /// Configuration reload on the real `appliance run --replay` (real espeak-ng): a voice espeak-ng does not
 /// have is refused with 400 and nothing changes (in the file the service starts with: the default voice speaks); a PUT persona between two replayed questions makes the
-/// second turn speak as the new persona with the new voice, on the same audio device.
+/// second turn speak as the new persona with the new voice, on the same audio device; dialog.wakeWord
+/// switches the wake keyword (an unknown one is refused with 400).
 /// </summary>
 public sealed class LivePipelineReloadTests : IDisposable
 {
@@ -71,6 +72,16 @@ public sealed class LivePipelineReloadTests : IDisposable
             Assert.True(wake.StatusCode == HttpStatusCode.OK, await wake.Content.ReadAsStringAsync());
             await WaitForLog("wake hey_jarvis from the next turn", Output); // the console logger writes asynchronously
             Assert.Contains("wake word: openWakeWord 'hey_jarvis' loaded", Output()[second..]);
+
+            // dialog.wakeWord switches the keyword on the running service; one it has no classifier for is refused.
+            config.Dialog.WakeWord = "no_such_keyword";
+            var unknown = await HttpAssert.Problem(await admin.PutAsJsonAsync("/api/config", config, ConfigJson.Options), HttpStatusCode.BadRequest);
+            Assert.Contains("no wake-word classifier 'no_such_keyword'", unknown.GetProperty("errors").GetProperty("dialog.wakeWord")[0].GetString());
+            config.Dialog.WakeWord = "alexa";
+            var alexa = await admin.PutAsJsonAsync("/api/config", config, ConfigJson.Options);
+            Assert.True(alexa.StatusCode == HttpStatusCode.OK, await alexa.Content.ReadAsStringAsync());
+            await WaitForLog("wake alexa from the next turn", Output);
+            Assert.Contains("wake word: openWakeWord 'alexa' loaded", Output());
         }
         finally
         {

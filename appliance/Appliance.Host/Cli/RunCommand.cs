@@ -27,7 +27,7 @@ internal static class RunCommand
         var apiRate = new Option<int>("--api-rate") { Description = "Admin API requests per second, all clients together (over it: queued, then 503); 0 = unlimited", DefaultValueFactory = _ => 200 };
         var audioLoop = new Option<string>("--audio-loop") { Description = "dedicated (the conversation loop on its own thread) or threadpool (for comparison in `bench service-load --baseline`)", DefaultValueFactory = _ => "dedicated" };
         audioLoop.AcceptOnlyFromAmong("dedicated", "threadpool");
-        var llm = new Option<string>("--llm") { Description = "kb (knowledge-base responder, the embedded default) or a GGUF path (llama.cpp)", DefaultValueFactory = _ => "kb" };
+        var llm = new Option<string>("--llm") { Description = "auto (the GGUF provisioned under models/llm when dialog.responder is llm, else the knowledge-base responder), kb, synthetic or a GGUF path (llama.cpp)", DefaultValueFactory = _ => "auto" };
         var standby = new Option<bool>("--standby") { Description = "API and dashboard only: no engines, no audio (the standby runtime)" };
         var command = new Command("run", "Run the appliance service (what systemd starts)") { stateDir, configDir, adminPort, kioskPort, replay, replayOut, replayGap, apiRate, audioLoop, llm, standby };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -60,7 +60,8 @@ internal static class RunCommand
                         }
                     }
                     var live = new LivePipelineOptions(parseResult.GetValue(llm)!, files, ReplayGap: TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(replayGap))),
-                        DedicatedAudioThread: parseResult.GetValue(audioLoop) != "threadpool", ReplayOut: parseResult.GetValue(replayOut)?.FullName);
+                        DedicatedAudioThread: parseResult.GetValue(audioLoop) != "threadpool", ReplayOut: parseResult.GetValue(replayOut)?.FullName,
+                        ModelsDir: Path.Combine(options.StateDir, "config", "current", "models"));
                     var devices = DeviceSettings.Load(DeviceSettings.DefaultPath(options.StateDir));
                     options.ProvisionedDefaults = config => ProvisionedPersona.Apply(config, devices);
                     runtime = services => LiveRuntime.Register(services, live, devices);

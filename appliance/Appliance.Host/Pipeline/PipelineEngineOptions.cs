@@ -8,11 +8,18 @@ namespace Appliance.Host.Pipeline;
 /// <param name="ModelsDir">
 /// Provisioned models (provisioning copies each role's files to models/&lt;role&gt;/); null = the active
 /// provisioned configuration, /var/lib/appliance/config/current/models. A sherpa-onnx model folder
-/// in asr/ or tts/ replaces the embedded pocketsphinx / espeak-ng engine.
+/// in asr/ or tts/ replaces the embedded pocketsphinx / espeak-ng engine, a silero .onnx in vad/ the bundled
+/// one, and openWakeWord classifiers in wake/ add wake keywords (dialog.wakeWord).
 /// </param>
 public sealed record PipelineEngineOptions(string Llm = "kb", int? Threads = null, int MaxTokens = 48, int EndpointMs = 400, string? Knowledge = null, string? ModelsDir = null)
 {
     public const string ProvisionedModelsDir = "/var/lib/appliance/config/current/models";
+
+    /// <summary>The provisioned .onnx files of a role ("vad", "wake"), by name; empty when none.</summary>
+    public IReadOnlyList<string> ProvisionedModels(string role) =>
+        ProvisionedFolder(role) is { } dir
+            ? [.. Directory.EnumerateFiles(dir, "*.onnx").Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>The provisioned folder for a role ("asr", "tts") when it holds files, else null.</summary>
     public string? ProvisionedFolder(string role)

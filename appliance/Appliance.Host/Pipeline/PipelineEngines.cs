@@ -26,8 +26,9 @@ namespace Appliance.Host.Pipeline;
 internal sealed class PipelineEngines : IDisposable
 {
     private PipelineEngines(ISpeechRecognizer recognizer, ISpeechSynthesizer synthesizer, IChatModel model, KnowledgeBase knowledge,
-        SafetyLists lists, PipelineEngineOptions options)
+        SafetyLists lists, PipelineEngineOptions options, string? vadModel)
     {
+        VadModel = vadModel;
         Recognizer = recognizer;
         Synthesizer = synthesizer;
         Model = model;
@@ -48,6 +49,9 @@ internal sealed class PipelineEngines : IDisposable
 
     public PipelineEngineOptions Options { get; }
 
+    /// <summary>A provisioned silero model (models/vad/*.onnx) that loaded, else null for the bundled one.</summary>
+    public string? VadModel { get; }
+
     public static PipelineEngines Create(PipelineEngineOptions options, Action<string> log)
     {
         var knowledge = options.Knowledge is null ? KnowledgeBase.LoadDefault() : KnowledgeBase.Load(options.Knowledge);
@@ -60,8 +64,28 @@ internal sealed class PipelineEngines : IDisposable
             "synthetic" => OpenLlm(SyntheticModels.Ensure(ModelShape.Qwen25_05B, "q4_0", log: log), options),
             var path => OpenLlm(path, options),
         };
-        log($"pipeline engines: vad silero, asr {recognizer.Name}, tts {synthesizer.Name}, dialog {model.Name}");
-        return new PipelineEngines(recognizer, synthesizer, model, knowledge, lists, options);
+        var vadModel = ProvisionedVad(options, log);
+        log($"pipeline engines: vad {(vadModel is null ? "silero" : $"silero ({Path.GetFileName(vadModel)}, provisioned)")}, asr {recognizer.Name}, tts {synthesizer.Name}, dialog {model.Name}");
+        return new PipelineEngines(recognizer, synthesizer, model, knowledge, lists, options, vadModel);
+    }
+
+    /// <summary>A provisioned silero model when models/vad holds one that loads; otherwise (none, or unusable: logged) null.</summary>
+    private static string? ProvisionedVad(PipelineEngineOptions options, Action<string> log)
+    {
+        if (options.ProvisionedModels("vad").FirstOrDefault() is not { } path)
+        {
+            return null;
+        }
+        try
+        {
+            new SherpaVoiceActivityDetector(new SileroVadOptions(path)).Dispose();
+            return path;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log($"vad: the provisioned model {path} cannot be used ({e.Message}); using the bundled silero");
+            return null;
+        }
     }
 
     /// <summary>A provisioned sherpa-onnx recogniser when models/asr holds one, else pocketsphinx (embedded default).</summary>
@@ -113,7 +137,7 @@ internal sealed class PipelineEngines : IDisposable
     /// <param name="wakeWord">The wake-word detector fed by the conversation loop; null = none.</param>
     public PipelineComponents Build(IAudioPlayback playback, PersonaProfile? persona, IWakeWordDetector? wakeWord)
     {
-        var vad = new SherpaVoiceActivityDetector(new SileroVadOptions(MinSilenceSeconds: Options.EndpointMs / 1000f));
+        var vad = new SherpaVoiceActivityDetector(new SileroVadOptions(VadModel, MinSilenceSeconds: Options.EndpointMs / 1000f));
         var generation = new GenerationOptions(MaxTokens: Options.MaxTokens, Temperature: 0f, TopK: 0, TopP: 1f, RepetitionPenalty: 1f);
         var dialog = new DialogManager(persona ?? PersonaProfile.Default, Knowledge, Model, new DialogOptions(Generation: generation));
         return new PipelineComponents(vad, Recognizer, dialog, new InputGuard(Lists), new ComplianceFilter(Lists), Synthesizer, playback, wakeWord);

@@ -78,6 +78,44 @@ internal sealed partial class LivePipeline
         _events.Published += OnEvent;
     }
 
+    /// <summary>The provisioned models folder (wake/ and vad/ lookups).</summary>
+    private PipelineEngineOptions EngineOptions => new(ModelsDir: _options.ModelsDir);
+
+    /// <summary>
+    /// The engines to load: `--llm auto` (what systemd runs) answers with the GGUF provisioned under
+    /// models/llm when dialog.responder is "llm", else from the knowledge base; replies are capped at
+    /// dialog.maxReplyTokens. Both are read when the engines load (a change takes effect at the next start).
+    /// </summary>
+    private PipelineEngineOptions EnginesToLoad()
+    {
+        var dialog = _config.Current.Dialog;
+        var llm = _options.Llm;
+        if (llm == "auto")
+        {
+            var provisioned = EngineOptions.ProvisionedFolder("llm") is { } dir
+                ? Directory.EnumerateFiles(dir, "*.gguf").Order(StringComparer.Ordinal).FirstOrDefault()
+                : null;
+            llm = dialog.Responder == "llm" && provisioned is not null ? provisioned : "kb";
+        }
+        return new PipelineEngineOptions(llm, _options.Threads, MaxTokens: dialog.MaxReplyTokens, ModelsDir: _options.ModelsDir);
+    }
+
+    /// <summary>Loads the engines; a provisioned LLM that cannot be loaded leaves the kiosk answering from the knowledge base (logged) rather than mute.</summary>
+    private PipelineEngines LoadEngines()
+    {
+        var options = EnginesToLoad();
+        void Log(string line) => _logger.LogInformation("{Line}", line);
+        try
+        {
+            return PipelineEngines.Create(options, Log);
+        }
+        catch (Exception e) when (_options.Llm == "auto" && options.Llm != "kb" && e is not OutOfMemoryException)
+        {
+            _logger.LogError("llm: the provisioned model {Path} could not be loaded ({Error}); answering from the knowledge base", options.Llm, e.Message);
+            return PipelineEngines.Create(options with { Llm = "kb" }, Log);
+        }
+    }
+
     public PipelineSnapshot Snapshot() => new(
         _state, _engines is not null, _audioOpen, _currentTurn, _utterance, Volatile.Read(ref _turnsCompleted), _llm, _problem);
 
@@ -187,7 +225,7 @@ internal sealed partial class LivePipeline
             {
                 _problem = "loading models";
                 var watch = Stopwatch.StartNew();
-                _engines = PipelineEngines.Create(new PipelineEngineOptions(_options.Llm, _options.Threads), line => _logger.LogInformation("{Line}", line));
+                _engines = LoadEngines();
                 _metrics.RecordModelLoad(_engines.Model.Name, watch.Elapsed);
                 ApplyUploadedKnowledge(_engines);
                 CheckConfiguredVoice();
@@ -196,7 +234,13 @@ internal sealed partial class LivePipeline
             }
             if (_settings.WakeWordRequired)
             {
-                LoadWakeWord();
+                var dialog = _config.Current.Dialog;
+                if (WakeWordProblem(dialog) is { } unknown)
+                {
+                    dialog = new DialogConfig { WakeWordRequired = true };
+                    _logger.LogError("dialog.wakeWord: {Problem}; waking on {Keyword}", unknown, WakeKeywordFor(dialog));
+                }
+                LoadWakeWord(WakeKeywordFor(dialog));
             }
             if (_rig is null)
             {

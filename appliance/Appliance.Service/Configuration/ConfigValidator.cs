@@ -3,7 +3,7 @@ using System.Net;
 namespace Appliance.Service.Configuration;
 
 /// <summary>Checks a whole configuration; errors are keyed by JSON path (for ValidationProblem).</summary>
-public static class ConfigValidator
+public static partial class ConfigValidator
 {
     public static Dictionary<string, string[]> Validate(ApplianceConfig config)
     {
@@ -64,6 +64,10 @@ public static class ConfigValidator
         {
             Add("dialog.maxReplyTokens", "must be 8..1024");
         }
+        if (config.Dialog.WakeWord is { } wake && !WakeWordName().IsMatch(wake))
+        {
+            Add("dialog.wakeWord", "must be a keyword name: 1..64 letters, digits, '_', '-' or '.' (e.g. hey_jarvis)");
+        }
         return errors;
     }
 
@@ -90,4 +94,7 @@ public static class ConfigValidator
             add(prefix + "voice", "must be 1..64 characters");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex WakeWordName();
 }
