@@ -69,6 +69,9 @@ public sealed class LivePipelineRunTests : IDisposable
             await app.StopAsync();
         }
         listener.WaitFor(m => m.StartsWith("STOPPING=1", StringComparison.Ordinal));
+        // systemctl stop is a clean stop: exit code 0 (anything else leaves the unit "failed"), no error line.
+        Assert.True(app.HasExited && app.ExitCode == 0, $"exit code {(app.HasExited ? app.ExitCode : "none")}:\n{app.Output()}");
+        Assert.DoesNotMatch("(?m)^error: ", app.Output()); // the CLI's one-line failure report
     }
 
     /// <summary>The admin API parts `run` wires to the real pipeline and drivers (not the standby ones).</summary>

@@ -58,6 +58,7 @@ internal sealed partial class LivePipeline
     private volatile string? _utterance;
     private volatile string _llm = "loading";
     private int _turnsCompleted;
+    private int _disposed;
     private int _generation;
 
     public LivePipeline(
@@ -345,8 +346,16 @@ internal sealed partial class LivePipeline
         }
     }
 
+    /// <summary>
+    /// Stops and releases everything, once: the container disposes this object through each interface it is
+    /// registered under (IRuntimeConfigCheck, ISpeechOutput, …), so later calls must do nothing.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _lifetime.CancelAsync().ConfigureAwait(false);
         if (_rig is not null)
         {
