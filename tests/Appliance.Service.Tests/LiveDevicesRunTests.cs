@@ -77,6 +77,9 @@ public sealed class LiveDevicesRunTests : IDisposable
             Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
             Assert.Contains("chase", await admin.GetStringAsync("/api/leds/patterns"));
             Assert.True((await admin.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("ready").GetBoolean());
+            // The CPU-path selection reported is the provisioned model's (a cached probe, or how to make one).
+            var capabilities = await admin.GetStringAsync("/api/capabilities");
+            Assert.Contains(JsonEncodedText.Encode(Path.Combine(models, "llm", "stories260K.gguf")).ToString(), capabilities);
         }
         finally
         {

@@ -13,13 +13,14 @@ namespace Appliance.Host.Runtime;
 /// the running LLM with the environment override applied: the same data as `appliance capabilities --json`
 /// (without the bandwidth measurement, which would cost a second of CPU on a request).
 /// </summary>
-internal sealed class DriverCapabilities(LivePipelineOptions pipeline) : ICapabilitiesProvider
+internal sealed class DriverCapabilities(LivePipeline pipeline) : ICapabilitiesProvider
 {
-    private readonly Lazy<CapabilityReport> _report = new(() => Build(pipeline));
+    private readonly Lazy<CapabilityReport> _report = new(() => Build(pipeline.DialogModel));
 
     public CapabilityReport Describe() => _report.Value;
 
-    private static CapabilityReport Build(LivePipelineOptions pipeline)
+    /// <param name="llm">The dialog model `run` loads (a GGUF path, or kb/synthetic).</param>
+    private static CapabilityReport Build(string llm)
     {
         var caps = CpuDetector.Detect(); // honours $APPLIANCE_CPU_MAX like the CLI
         var variants = caps.UsableVariants;
@@ -29,7 +30,7 @@ internal sealed class DriverCapabilities(LivePipelineOptions pipeline) : ICapabi
             ["llama"] = installed is null ? "missing" : $"{installed.Name} ({GgmlVariantScore.FindLibrary(installed)})",
             ["sherpa"] = AppliancePaths.NativeDirs("sherpa").FirstOrDefault(Directory.Exists) ?? "missing",
         };
-        var (choice, note) = Selection(caps, pipeline.Llm);
+        var (choice, note) = Selection(caps, llm);
         return new CapabilityReport(
             caps.ModelName.Value ?? caps.Vendor.Value,
             caps.Topology.LogicalCpus.Value,

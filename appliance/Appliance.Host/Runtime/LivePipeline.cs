@@ -101,6 +101,9 @@ internal sealed partial class LivePipeline
         return new PipelineEngineOptions(llm, _options.Threads, MaxTokens: dialog.MaxReplyTokens, ModelsDir: _options.ModelsDir);
     }
 
+    /// <summary>The dialog model the engines load (a GGUF path, or "kb"/"synthetic"), as resolved from `--llm` and the provisioned models.</summary>
+    public string DialogModel => EnginesToLoad().Llm;
+
     /// <summary>Loads the engines; a provisioned LLM that cannot be loaded leaves the kiosk answering from the knowledge base (logged) rather than mute.</summary>
     private PipelineEngines LoadEngines()
     {
