@@ -43,6 +43,8 @@ public class KioskEnvTests
         Assert.Equal(1, target.DisplayChanges);
         Assert.Equal(File.ReadAllText(KioskEnvOf(t)), File.ReadAllText(Path.Combine(new ConfigStore(t.StateDir).CurrentPath!, KioskEnv.FileName)));
         Assert.False(File.Exists(KioskEnvOf(t) + ".new"));
+        Assert.Equal([KioskEnvOf(t)], Directory.GetFiles(Path.GetDirectoryName(KioskEnvOf(t))!)); // no temp file left beside it
+        Assert.True(OperatingSystem.IsLinux() && File.GetUnixFileMode(KioskEnvOf(t)) == (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead), "kiosk.env is 0644 whatever the umask");
 
         // The same settings again: nothing to write, the display is left alone.
         UseDocument(t, Portrait, 2);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Appliance.Core.IO;
 
 namespace Appliance.Provisioning.Apply;
 
@@ -22,10 +23,7 @@ public static partial class DeviceIdentity
         var id = ReadId(machineIdFile) ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(idFile))!);
-            var temp = idFile + ".tmp";
-            File.WriteAllText(temp, id + "\n");
-            File.Move(temp, idFile, overwrite: true);
+            AtomicFile.WriteAllText(idFile, id + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Appliance.Core.IO;
 using Appliance.Drivers.Linux.Interop;
 using Appliance.Provisioning.Document;
 
@@ -64,21 +65,9 @@ public static class KioskEnv
         {
             return false;
         }
-        var dir = Path.GetDirectoryName(Path.GetFullPath(installedPath))!;
-        Directory.CreateDirectory(dir);
-        var temp = installedPath + ".new";
-        using (var f = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        {
-            f.Write(content);
-            f.Flush(flushToDisk: true);
-        }
-        if (!OperatingSystem.IsWindows())
-        {
-            // Readable by the service's user and the kiosk; written only by provisioning (root).
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
-        Libc.Rename(temp, installedPath);
-        Libc.FsyncDirectory(dir);
+        // Readable by the service's user and the kiosk; written only by provisioning (root).
+        AtomicFile.WriteAllBytes(installedPath, content, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Libc.FsyncDirectory(Path.GetDirectoryName(Path.GetFullPath(installedPath))!); // the rename itself survives a power cut
         return true;
     }
 }

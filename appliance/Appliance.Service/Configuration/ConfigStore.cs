@@ -1,3 +1,4 @@
+using Appliance.Core.IO;
 using Microsoft.Extensions.Logging;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

@@ -1,3 +1,4 @@
+using Appliance.Core.IO;
 using Appliance.Service.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class InitialAdminTokenService(
         }
         logger.LogInformation("Device certificate SHA-256 fingerprint {Fingerprint}", certificate.Fingerprint);
         // Plain-text copy for the provisioning report (it runs as root and copies this to the stick).
-        Configuration.AtomicFile.WriteAllText(Path.Combine(options.StateDir, "device-certificate.sha256"), certificate.Fingerprint + "\n");
+        AtomicFile.WriteAllText(Path.Combine(options.StateDir, "device-certificate.sha256"), certificate.Fingerprint + "\n");
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Appliance.Core.IO;
 using Appliance.Service.Configuration;
 
 namespace Appliance.Service.Knowledge;

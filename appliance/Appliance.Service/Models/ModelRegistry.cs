@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Appliance.Core.IO;
 using Appliance.Service.Configuration;
 using Appliance.Service.Runtime;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,10 @@
-namespace Appliance.Service.Configuration;
+namespace Appliance.Core.IO;
 
 /// <summary>
 /// Write-then-rename so a power cut leaves either the old or the new file, never half of one:
-/// temp file in the same directory, fsync, rename over the target.
+/// temp file in the same directory, fsync, rename over the target. A given mode is exactly the file's
+/// mode (the temp file is created with it and set to it again, so the process umask neither widens the
+/// window nor narrows the result).
 /// </summary>
 public static class AtomicFile
 {
@@ -22,6 +24,10 @@ public static class AtomicFile
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
+            }
+            if (mode is { } exact && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, exact);
             }
             File.Move(temp, path, overwrite: true);
         }
