@@ -101,8 +101,11 @@ internal sealed partial class LivePipeline
         return new PipelineEngineOptions(llm, _options.Threads, MaxTokens: dialog.MaxReplyTokens, ModelsDir: _options.ModelsDir);
     }
 
-    /// <summary>The dialog model the engines load (a GGUF path, or "kb"/"synthetic"), as resolved from `--llm` and the provisioned models.</summary>
-    public string DialogModel => EnginesToLoad().Llm;
+    /// <summary>
+    /// The dialog model (a GGUF path, or "kb"/"synthetic"): the one the engines loaded (after a fallback to
+    /// the knowledge base, that), or before they load the one they will.
+    /// </summary>
+    public string DialogModel => (_engines?.Options ?? EnginesToLoad()).Llm;
 
     /// <summary>Loads the engines; a provisioned LLM that cannot be loaded leaves the kiosk answering from the knowledge base (logged) rather than mute.</summary>
     private PipelineEngines LoadEngines()
