@@ -86,7 +86,7 @@ public class StreamingAsrRealEngineTests(ITestOutputHelper output)
         var synthesizer = new FakeSynthesizer();
         var dialog = new DialogManager(PersonaProfile.Default, KnowledgeBase.LoadDefault(), new FakeChatModel([.. Enumerable.Repeat("Okay.", clips.Count)]));
         var components = new PipelineComponents(vad, recognizer, dialog, new InputGuard(lists), new ComplianceFilter(lists), synthesizer,
-            new ClockedPlayback(clock, synthesizer.SampleRate));
+            new ClockedPlayback(clock, synthesizer.SampleRate, realTime: false)); // replies drain at once: no wait for them in stream time
         var engine = new ConversationEngine(components, new PipelineOptions(StreamingAsr: streaming), hub, clock);
 
         IEnumerable<CaptureStep> Script()
@@ -99,7 +99,9 @@ public class StreamingAsrRealEngineTests(ITestOutputHelper output)
                 yield return new SilenceStep(TimeSpan.FromSeconds(0.8));     // the endpoint needs 0.4 s of silence
                 // Clock frozen while the decoder works (however slow this box is), so the next clip cannot supersede this turn.
                 yield return new WaitStep(() => Count(e => e is UserTranscript or TurnFinished) >= n, TimeSpan.FromSeconds(120), EmitSilence: false);
-                yield return new WaitStep(() => Count(e => e is TurnFinished) >= n, TimeSpan.FromSeconds(60));
+                // Also frozen: the silence between clips is exactly the scripted one, whatever this box's speed,
+                // so silero cuts the same segments in every run (and both runs hear the same audio).
+                yield return new WaitStep(() => Count(e => e is TurnFinished) >= n, TimeSpan.FromSeconds(60), EmitSilence: false);
                 yield return new SilenceStep(TimeSpan.FromSeconds(0.3));
             }
         }
